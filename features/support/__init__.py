@@ -1,0 +1,1 @@
+"""Support code of the acceptance suite: drivers, tasks, the runner and its `behave` command."""
