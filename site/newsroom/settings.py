@@ -96,7 +96,11 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
-LOGOUT_REDIRECT_URL = "article-list"
+
+# Flash messages live in the session, which signing in as someone else or signing out
+# clears: a message such as "“<draft title>” is saved as a draft" is never shown to the
+# next person on the same browser (the default cookie storage outlives a change of user).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"

@@ -1,0 +1,31 @@
+Feature: Commenting on articles
+  Readers talk about what they read. Anyone with an account may comment on a
+  published article; each comment shows who wrote it, and a comment can never
+  run code in another reader's browser.
+
+  Background:
+    Given Alice has published "Spring fair"
+    And Rita is a reader
+
+  Rule: Signed-in readers comment on published articles
+
+    Scenario: A reader's comment appears under the article with her name
+      When Rita comments "Can't wait for the duck race!" on "Spring fair"
+      Then she sees the comment "Can't wait for the duck race!" by Rita Reyes under "Spring fair"
+
+    Scenario: An empty comment is refused
+      When Rita comments "" on "Spring fair"
+      Then she is told "A comment cannot be empty."
+      And "Spring fair" has no comments
+
+  Rule: A comment shows as the text that was typed
+
+    Scenario: HTML in a comment shows as plain text
+      When Rita comments "<b>Bold</b> <script>document.title = 'hacked'</script>" on "Spring fair"
+      Then she sees the comment "<b>Bold</b> <script>document.title = 'hacked'</script>" by Rita Reyes under "Spring fair"
+
+  Rule: Commenting needs an account
+
+    Scenario: A visitor is asked to sign in to comment
+      When a visitor reads "Spring fair"
+      Then they are offered "Sign in to comment" instead of a comment form

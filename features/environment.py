@@ -1,0 +1,40 @@
+"""behave's hooks: thin, each handing over to the support code in features/support/."""
+
+from features.support import evidence
+from features.support.cast import People
+from features.support.options import Options
+from features.support.run import Run
+from features.support.types import register_types
+
+register_types()
+
+
+def before_all(context):
+    context.run = Run(Options.from_userdata(context.config.userdata))
+    evidence.clear(context.run.options.evidence_dir)
+
+
+def before_scenario(context, scenario):
+    # Runs before behave-django opens the scenario's transaction: decide, don't touch the database.
+    context.driver_name = context.run.driver_name(scenario)
+
+
+def django_ready(context):
+    context.driver = context.run.new_driver(context.driver_name)
+    context.people = People(context.driver)
+
+
+def after_step(context, step):
+    if step.status.has_failed():
+        folder = evidence.save(
+            context.run.options.evidence_dir, context.scenario, step, context.driver, context.run.server_errors
+        )
+        print(f"  Evidence: {folder}/")
+
+
+def after_scenario(context, scenario):
+    context.run.end_scenario(context.driver)
+
+
+def after_all(context):
+    context.run.close()

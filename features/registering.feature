@@ -1,0 +1,29 @@
+Feature: Registering an account
+  Newcomers sign themselves up. A welcome email tells them their username and
+  shows that their address works; details that are wrong are refused before
+  any account exists, and nobody gets an email by mistake.
+
+  Rule: Registering opens an account and sends one welcome email
+
+    Scenario: Nina registers and is welcomed
+      When Nina registers as "nina" with the email "nina@example.com"
+      Then she sees her dashboard welcoming her as "nina"
+      And "nina@example.com" receives one email, "Welcome to Our Site!"
+      And the email greets her as "nina"
+
+  Rule: Wrong details are refused, and no account or email comes of them
+
+    Scenario Outline: Registering with <problem> is refused
+      Given Rita is a reader
+      When Nina registers as "<username>" with the email "<email>" and the passwords "<password>" and "<confirmation>"
+      Then she is told "<error>"
+      And no account "<username>" can sign in with "<password>"
+      And no email is sent
+
+      Examples:
+        | problem               | username | email            | password          | confirmation      | error                                          |
+        | passwords that differ | nina     | nina@example.com | Tulip-Garden-42   | Tulip-Garden-43   | The two password fields didn’t match.          |
+        | a taken username      | rita     | nina@example.com | Tulip-Garden-42   | Tulip-Garden-42   | A user with that username already exists.      |
+        | a taken email         | nina     | rita@example.com | Tulip-Garden-42   | Tulip-Garden-42   | An account with this email address already exists. |
+        | an invalid email      | nina     | nina-at-example  | Tulip-Garden-42   | Tulip-Garden-42   | Enter a valid email address.                   |
+        | a weak password       | nina     | nina@example.com | password          | password          | This password is too common.                   |

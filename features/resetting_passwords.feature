@@ -1,0 +1,33 @@
+Feature: Resetting a forgotten password
+  People who forget their password get back in through a link sent to their
+  email address. The link works once, and the form never reveals whether an
+  address has an account.
+
+  Background:
+    Given Rita is a reader with the password "Old-Lantern-31"
+
+  Rule: The emailed link lets a person choose a new password
+
+    Scenario: Rita resets her password and signs in with the new one
+      When Rita asks for a password reset for "rita@example.com"
+      And she follows the link in the email to choose the new password "New-Lantern-77"
+      Then she can sign in with "New-Lantern-77"
+      And she can no longer sign in with "Old-Lantern-31"
+
+    Scenario: A reset link works only once
+      Given Rita has reset her password through the emailed link
+      When she follows the same link again
+      Then she is told "This link no longer works"
+
+    Scenario: New passwords that differ are refused
+      Given Rita has been sent a password reset link
+      When she follows the link and chooses "New-Lantern-77" confirmed as "New-Lantern-78"
+      Then she is told "The two password fields didn’t match."
+      And she can still sign in with "Old-Lantern-31"
+
+  Rule: The form does not reveal who has an account
+
+    Scenario: An unknown address gets the same answer and no email
+      When a visitor asks for a password reset for "nobody@example.com"
+      Then they are told "Check your email"
+      And no email is sent

@@ -1,0 +1,27 @@
+@browser
+Feature: Signing in
+  People sign in with their username and password and start from their
+  dashboard. This runs in a real browser every time: cookies and redirects are
+  what signing in is made of.
+
+  Background:
+    Given Rita is a reader with the password "Old-Lantern-31"
+
+  Rule: The right password opens the dashboard
+
+    Scenario: Rita signs in and lands on her dashboard
+      When Rita signs in with the password "Old-Lantern-31"
+      Then she sees her dashboard welcoming her as "Rita Reyes"
+
+    Scenario: A wrong password is refused
+      When Rita signs in with the password "Old-Lantern-13"
+      Then she is told "Please enter a correct username and password."
+      And she is not signed in
+
+  Rule: Signing out ends the session
+
+    Scenario: Rita signs out
+      Given Rita is signed in
+      When she signs out
+      Then she is told "You are signed out."
+      And she is not signed in

@@ -1,0 +1,25 @@
+"""Email that people receive."""
+
+from behave import then
+from django.core import mail
+
+from features.support.mailbox import emails_to
+
+
+@then('"{address:Quoted}" receives one email, "{subject:Quoted}"')
+def step_receives_one(context, address, subject):
+    received = emails_to(address)
+    assert [m.subject for m in received] == [subject], (
+        f"{address} received {[m.subject for m in received]}, not just “{subject}”."
+    )
+    context.email = received[0]
+
+
+@then('the email greets her as "{name:Quoted}"')
+def step_greets(context, name):
+    assert f"Hello {name}," in context.email.body, f"The email does not greet {name}:\n{context.email.body}"
+
+
+@then("no email is sent")
+def step_no_email(context):
+    assert not mail.outbox, f"Email was sent: {[(m.subject, m.to) for m in mail.outbox]}"

@@ -1,0 +1,28 @@
+"""The cast and who is signed in."""
+
+from behave import given, then
+
+from features.support.cast import CAST
+from features.support.expect import expect_text
+
+@given("{who:Person} is {role:Role}")
+def step_is_role(context, who, role):
+    person = context.people.resolve(who)
+    assert role == person.role, f"In the cast, {who} is an {CAST[who].role}, not an {role}."
+    context.people.user(who)
+
+
+@given('{who:Person} is a reader with the password "{password:Quoted}"')
+def step_has_password(context, who, password):
+    context.people.user(who, password=password)
+
+
+@given("{who:Person} is signed in")
+def step_signed_in(context, who):
+    context.people.act_as(who)
+
+
+@then('{who:Person} is told "{message:Quoted}"')
+@then('{who:Person} are told "{message:Quoted}"')
+def step_told(context, who, message):
+    expect_text(context.people.looking(who), message)

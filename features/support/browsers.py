@@ -1,0 +1,218 @@
+"""The run's one browser: started when the first browser scenario needs it, reused after.
+
+Cookies and storage are cleared between scenarios instead of starting a new
+browser each time (Chromium takes about half a second to start).
+"""
+
+import json
+import shutil
+import urllib.error
+import urllib.request
+
+from django.conf import settings
+from django.test import Client
+from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+
+CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+FIREFOX = ("firefox-esr", "firefox")
+CHROMIUM_FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    # Without these Chromium keeps calling home, which a closed network refuses.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1280,900",
+)
+INSTALL_HINT = {
+    "chromium": "install it with `sudo apt-get install chromium chromium-driver` (or `make browsers`)",
+    "firefox": "install firefox-esr and put geckodriver on PATH (Debian does not package it)",
+}
+
+
+class BrowserUnavailable(Exception):
+    """No browser can be started; the message says which was wanted and how to get one."""
+
+
+def first_line(error):
+    text = getattr(error, "msg", None) or str(error) or type(error).__name__
+    return text.strip().splitlines()[0]
+
+
+class BrowserSession:
+    def __init__(self, options):
+        self.options = options
+        self._webdriver = None
+        self._failure = None
+
+    @property
+    def webdriver(self):
+        return self.start()
+
+    def start(self):
+        """The running browser, started on first use; BrowserUnavailable says why there is none."""
+        if self._failure:
+            raise BrowserUnavailable(self._failure)
+        if self._webdriver is None:
+            try:
+                self._webdriver = self._start()
+            except BrowserUnavailable as error:
+                self._failure = str(error)
+                raise
+        return self._webdriver
+
+    def describe(self):
+        where = f"on the Grid at {self.options.remote_url}" if self.options.remote_url else "local"
+        mode = "headless" if self.options.headless else "headed"
+        return f"{self.options.browser}, {mode}, {where}"
+
+    # Between scenarios
+
+    def alive(self):
+        if self._webdriver is None:
+            return True
+        try:
+            self._webdriver.execute_script("return 1")
+        except WebDriverException:
+            return False
+        return True
+
+    def restart_if_dead(self):
+        """True when the browser had died and was dropped, so the next use starts a new one."""
+        if self.alive():
+            return False
+        self.quit()
+        return True
+
+    def clear_cookies(self, base_url):
+        if self._webdriver is None or not self._webdriver.current_url.startswith(base_url):
+            return
+        self._webdriver.delete_all_cookies()
+        self._webdriver.execute_script("window.localStorage.clear(); window.sessionStorage.clear();")
+
+    def sign_in(self, user, base_url):
+        """Sign in through a session cookie: the sign-in form is tested once, in its own feature."""
+        client = Client()
+        client.force_login(user)
+        wd = self.webdriver
+        if not wd.current_url.startswith(base_url):
+            # A cookie can only be set for the page's own site; any cheap page of it will do.
+            wd.get(base_url + settings.STATIC_URL.rstrip("/") + "/")
+        wd.delete_all_cookies()
+        wd.add_cookie(
+            {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value, "path": "/"}
+        )
+
+    def console_log(self):
+        if self.options.browser != "chromium":
+            return "The browser's console log is only available from Chromium.\n"
+        entries = self.webdriver.get_log("browser")
+        return "".join(f"{entry['level']} {entry['message']}\n" for entry in entries) or "(empty)\n"
+
+    def explain(self, error):
+        """One line for a WebDriver failure, saying whether the browser itself is gone."""
+        if not self.alive():
+            return (
+                f"The browser stopped responding ({first_line(error)}); "
+                "the next scenario gets a new one."
+            )
+        return f"The browser refused: {first_line(error)}"
+
+    def quit(self):
+        wd, self._webdriver = self._webdriver, None
+        if wd is not None:
+            try:
+                wd.quit()
+            except WebDriverException:
+                # Already dead: make sure its driver process goes too.
+                service = getattr(wd, "service", None)
+                if service is not None:
+                    service.stop()
+
+    # Starting
+
+    def _start(self):
+        options = self._browser_options()
+        try:
+            if self.options.remote_url:
+                self._check_grid()
+                wd = webdriver.Remote(command_executor=self.options.remote_url, options=options)
+            elif self.options.browser == "chromium":
+                wd = webdriver.Chrome(options=options, service=self._service(webdriver.ChromeService, "chromedriver"))
+            else:
+                wd = webdriver.Firefox(options=options, service=self._service(webdriver.FirefoxService, "geckodriver"))
+        except WebDriverException as error:
+            raise BrowserUnavailable(
+                f"{self.options.browser} could not start ({first_line(error)}): "
+                f"{INSTALL_HINT[self.options.browser]}, or use a Selenium Grid with -D remote_url=URL."
+            ) from None
+        # A hung page fails its step instead of hanging the run.
+        wd.set_page_load_timeout(self.options.timeout)
+        wd.set_script_timeout(self.options.timeout)
+        wd.command_executor.client_config.timeout = self.options.timeout * 3
+        return wd
+
+    def _browser_options(self):
+        if self.options.browser == "chromium":
+            options = webdriver.ChromeOptions()
+            for flag in CHROMIUM_FLAGS:
+                options.add_argument(flag)
+            if self.options.headless:
+                options.add_argument("--headless=new")
+            options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+            if not self.options.remote_url:
+                binary = _which(CHROMIUM)
+                if binary:
+                    options.binary_location = binary
+            return options
+        options = webdriver.FirefoxOptions()
+        if self.options.headless:
+            options.add_argument("-headless")
+        options.add_argument("-width=1280")
+        options.add_argument("-height=900")
+        if not self.options.remote_url:
+            binary = _which(FIREFOX)
+            if binary is None:
+                raise BrowserUnavailable(
+                    f"Firefox not found (looked for {', '.join(FIREFOX)} on PATH): {INSTALL_HINT['firefox']}."
+                )
+            options.binary_location = binary
+        return options
+
+    def _service(self, service_class, name):
+        path = shutil.which(name)
+        if path is None and self.options.browser == "chromium" and _which(CHROMIUM) is None:
+            raise BrowserUnavailable(
+                f"Chromium not found (looked for {', '.join(CHROMIUM)} on PATH): "
+                f"{INSTALL_HINT['chromium']}, or use a Selenium Grid with -D remote_url=URL."
+            )
+        # With a known path Selenium Manager is skipped; without one it finds or fetches a driver.
+        return service_class(executable_path=path) if path else service_class()
+
+    def _check_grid(self):
+        url = f"{self.options.remote_url}/status"
+        try:
+            with urllib.request.urlopen(url, timeout=10) as answer:
+                status = json.load(answer)
+        except (urllib.error.URLError, OSError, ValueError) as error:
+            reason = getattr(error, "reason", error)
+            raise BrowserUnavailable(
+                f"The Selenium Grid at {self.options.remote_url} is unreachable ({reason}): "
+                "start one with `python scripts/grid.py start`, or correct -D remote_url / SELENIUM_REMOTE_URL."
+            ) from None
+        if not status.get("value", {}).get("ready", False):
+            raise BrowserUnavailable(
+                f"The Selenium Grid at {self.options.remote_url} answers but is not ready "
+                f"({status.get('value', {}).get('message', 'no message')}): check that it has a node."
+            )
+
+
+def _which(names):
+    for name in names:
+        path = shutil.which(name)
+        if path:
+            return path
+    return None

@@ -1,0 +1,107 @@
+"""The one interface every driver implements: what a person does and sees on a page.
+
+Steps and tasks speak only this interface, so the same scenario runs through the
+Django test client or a real browser. Like Capybara's driver contract: small,
+and every backend either does a thing or raises a named error.
+"""
+
+import re
+
+
+class DriverError(AssertionError):
+    """What a person tried could not be done on this page (a missing field, link or button).
+
+    An AssertionError, so the report shows it as the step's failure in one line.
+    """
+
+
+def normalise(text):
+    """Collapse whitespace, so that text matches however the page wraps it."""
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def label_text(text):
+    """A label as a person reads it: without Django's trailing colon."""
+    return normalise(text).rstrip(":").strip()
+
+
+class Driver:
+    name = "driver"
+
+    # Going places
+    def visit(self, url):
+        """Open a path of the site (or an absolute URL, e.g. from an email)."""
+        raise NotImplementedError
+
+    def click_link(self, text):
+        raise NotImplementedError
+
+    # Forms, found by what a person reads: a field's label, a button's words
+    def fill_in(self, label, value):
+        raise NotImplementedError
+
+    def choose(self, label):
+        """Pick the radio button with this label."""
+        raise NotImplementedError
+
+    def press(self, button):
+        """Press a form's button and wait for the page it leads to."""
+        raise NotImplementedError
+
+    def send_post(self, path):
+        """Send a POST to a path that no form on the page offers, as a forged request would.
+
+        The CSRF token comes from the cookie, as a script on the page could read it.
+        """
+        raise NotImplementedError
+
+    # What a person sees
+    @property
+    def text(self):
+        """The page's visible text, whitespace collapsed."""
+        raise NotImplementedError
+
+    @property
+    def title(self):
+        raise NotImplementedError
+
+    @property
+    def heading(self):
+        """The page's main heading (its first h1)."""
+        raise NotImplementedError
+
+    @property
+    def path(self):
+        """The path and query of the page on show."""
+        raise NotImplementedError
+
+    def has_link(self, text):
+        raise NotImplementedError
+
+    def has_field(self, label):
+        raise NotImplementedError
+
+    @property
+    def host(self):
+        """The site's host name and port, as links in its emails name it."""
+        raise NotImplementedError
+
+    def has_text(self, text):
+        return normalise(text) in self.text
+
+    def has_no_text(self, text):
+        return normalise(text) not in self.text
+
+    # Shortcuts for state that is not under test
+    def sign_in_as(self, user):
+        raise NotImplementedError
+
+    def sign_out(self):
+        raise NotImplementedError
+
+    # Failure evidence: name -> (file suffix, bytes or str)
+    def evidence(self):
+        return {}
+
+    def describe(self):
+        return self.name

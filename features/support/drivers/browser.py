@@ -1,0 +1,217 @@
+"""Selenium, in a real browser against the run's live server.
+
+Every action that navigates waits for the new page (the old one gone stale,
+the new one loaded), so what a step reads afterwards is the page the action
+led to, never the one before it.
+"""
+
+import functools
+from urllib.parse import urlsplit
+
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from features.support.drivers.base import Driver, DriverError, normalise
+
+# Finding by what a person reads takes one round trip to the browser, not one per element.
+FIND_FIELD = """
+const wanted = arguments[0];
+const clean = (t) => t.replace(/\\s+/g, ' ').trim().replace(/:$/, '').trim();
+const labels = [...document.querySelectorAll('label')];
+const label = labels.find((l) => clean(l.textContent) === wanted);
+if (!label) return {labels: labels.map((l) => clean(l.textContent))};
+return {field: label.htmlFor ? document.getElementById(label.htmlFor) : null};
+"""
+FIND_BUTTON = """
+const wanted = arguments[0];
+return [...document.querySelectorAll('button, input[type=submit]')].find((b) =>
+  (b.tagName === 'BUTTON' ? b.textContent : b.value).replace(/\\s+/g, ' ').trim() === wanted) || null;
+"""
+SEND_POST = """
+const token = (document.cookie.match(/(?:^|; )csrftoken=([^;]*)/) || [])[1] || '';
+const form = document.createElement('form');
+form.method = 'post';
+form.action = arguments[0];
+const input = Object.assign(document.createElement('input'), {type: 'hidden', name: 'csrfmiddlewaretoken', value: token});
+form.appendChild(input);
+document.body.appendChild(form);
+form.submit();
+"""
+
+
+def _one_line_errors(cls):
+    """Turn WebDriver's multi-line failures into one line that says whether the browser died."""
+
+    def guard(function):
+        @functools.wraps(function)
+        def guarded(self, *args, **kwargs):
+            try:
+                return function(self, *args, **kwargs)
+            except WebDriverException as error:
+                raise DriverError(self.session.explain(error)) from error
+
+        return guarded
+
+    for name, member in list(vars(cls).items()):
+        if name.startswith("_"):
+            continue
+        if isinstance(member, property):
+            setattr(cls, name, property(guard(member.fget)))
+        elif callable(member):
+            setattr(cls, name, guard(member))
+    return cls
+
+
+@_one_line_errors
+class BrowserDriver(Driver):
+    name = "browser"
+
+    def __init__(self, session, base_url, timeout):
+        self.session = session
+        self.wd = session.webdriver
+        self.base_url = base_url
+        self.timeout = timeout
+
+    # Going places
+
+    def visit(self, url):
+        self.wd.get(url if urlsplit(url).scheme else self.base_url + url)
+        self._wait_until_loaded(f"{url} to load")
+
+    def click_link(self, text):
+        links = self.wd.find_elements(By.LINK_TEXT, text)
+        if not links:
+            raise DriverError(f"No link “{text}” on {self.path}.")
+        self._navigate(links[0].click, f"the page after clicking “{text}”")
+
+    # Forms
+
+    def fill_in(self, label, value):
+        field = self._field(label)
+        field.clear()
+        field.send_keys(value)
+
+    def choose(self, label):
+        radio = self._field(label)
+        if radio.get_attribute("type") != "radio":
+            raise DriverError(f"“{label}” on {self.path} is not a radio button.")
+        radio.click()
+
+    def press(self, button):
+        found = self.wd.execute_script(FIND_BUTTON, button)
+        if found is None:
+            raise DriverError(f"No button “{button}” on {self.path}.")
+        self._navigate(found.click, f"the page after pressing “{button}”")
+
+    def send_post(self, path):
+        self._navigate(lambda: self.wd.execute_script(SEND_POST, path), f"the answer to POST {path}")
+
+    # What a person sees
+
+    @property
+    def text(self):
+        return normalise(self.wd.find_element(By.TAG_NAME, "body").text)
+
+    @property
+    def title(self):
+        return normalise(self.wd.title)
+
+    @property
+    def heading(self):
+        headings = self.wd.find_elements(By.TAG_NAME, "h1")
+        return normalise(headings[0].text) if headings else ""
+
+    @property
+    def path(self):
+        parts = urlsplit(self.wd.current_url)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+
+    def has_link(self, text):
+        return bool(self.wd.find_elements(By.LINK_TEXT, text))
+
+    def has_field(self, label):
+        return "field" in self.wd.execute_script(FIND_FIELD, label)
+
+    @property
+    def host(self):
+        return urlsplit(self.base_url).netloc
+
+    def has_text(self, text):
+        # A retrying matcher: text may still be arriving (a script, a slow render).
+        try:
+            WebDriverWait(self.wd, self.timeout).until(lambda wd: normalise(text) in self.text)
+        except TimeoutException:
+            return False
+        return True
+
+    # Shortcuts
+
+    def sign_in_as(self, user):
+        self.session.sign_in(user, self.base_url)
+
+    def sign_out(self):
+        self.session.clear_cookies(self.base_url)
+
+    def evidence(self):
+        found = {}
+        for name, suffix, read in (
+            ("screenshot", ".png", self.wd.get_screenshot_as_png),
+            ("page", ".html", lambda: self.wd.page_source),
+            ("url", ".txt", lambda: self.wd.current_url + "\n"),
+            ("console", ".log", self.session.console_log),
+        ):
+            try:
+                found[name] = (suffix, read())
+            except WebDriverException as error:
+                found[name] = (".txt", f"Could not read the {name}: {error.msg}\n")
+        return found
+
+    def describe(self):
+        return f"browser ({self.session.describe()})"
+
+    # Inside
+
+    def _field(self, label):
+        found = self.wd.execute_script(FIND_FIELD, label)
+        if "labels" in found:
+            raise DriverError(
+                f"No field labelled “{label}” on {self.path}; labels here: {', '.join(found['labels'])}"
+            )
+        if found["field"] is None:
+            raise DriverError(f"The label “{label}” on {self.path} is not tied to any field.")
+        return found["field"]
+
+    def _navigate(self, action, awaited):
+        page = self.wd.find_element(By.TAG_NAME, "html")
+        action()
+        try:
+            WebDriverWait(self.wd, self.timeout).until(_replaced(page))
+        except TimeoutException:
+            raise DriverError(f"Waited {self.timeout:g} s for {awaited}, but the page did not change.") from None
+        self._wait_until_loaded(awaited)
+
+    def _wait_until_loaded(self, awaited):
+        try:
+            WebDriverWait(self.wd, self.timeout).until(
+                lambda wd: wd.execute_script("return document.readyState") == "complete"
+            )
+        except TimeoutException:
+            raise DriverError(f"Waited {self.timeout:g} s for {awaited}, but it did not finish loading.") from None
+
+
+def _replaced(page):
+    """The page has gone: Selenium says its element is stale, or chromedriver that it left the document."""
+
+    def condition(_):
+        try:
+            page.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in (error.msg or ""):
+                return True
+            raise
+        return False
+
+    return condition

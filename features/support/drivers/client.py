@@ -1,0 +1,190 @@
+"""The Django test client, driven like a browser without JavaScript.
+
+It reads the real form from the page, fills fields by their labels, and posts
+back what the form holds, CSRF token included, through a client that enforces
+CSRF checks. So a template without its token, a renamed field or a missing
+label fails here just as it would in a browser.
+"""
+
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype
+from django.conf import settings
+from django.test import Client
+
+from features.support.drivers.base import Driver, DriverError, label_text, normalise
+
+INVISIBLE = {"script", "style", "template", "noscript", "title", "head", "textarea"}
+NOT_SENT = {"submit", "button", "image", "reset", "file"}
+
+
+class ClientDriver(Driver):
+    name = "client"
+
+    def __init__(self):
+        self.client = Client(enforce_csrf_checks=True)
+        self.response = None
+        self.soup = None
+        self._path = None
+
+    # Going places
+
+    def visit(self, url):
+        parts = urlsplit(url)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        self._load(self.client.get(path, follow=True))
+
+    def click_link(self, text):
+        links = [a for a in self._page.find_all("a", href=True) if normalise(a.get_text()) == text]
+        if not links:
+            shown = sorted({normalise(a.get_text()) for a in self._page.find_all("a", href=True)})
+            raise DriverError(f"No link “{text}” on {self._path}; links here: {', '.join(shown)}")
+        self.visit(urljoin(self._path, links[0]["href"]))
+
+    # Forms
+
+    def fill_in(self, label, value):
+        field = self._field(label)
+        if field.name == "textarea":
+            field.string = value
+        elif field.name == "input" and field.get("type", "text") not in ("radio", "checkbox"):
+            field["value"] = value
+        else:
+            raise DriverError(f"The field “{label}” on {self._path} is not a text field.")
+
+    def choose(self, label):
+        radio = self._field(label)
+        if radio.get("type") != "radio":
+            raise DriverError(f"“{label}” on {self._path} is not a radio button.")
+        form = radio.find_parent("form")
+        for other in form.find_all("input", attrs={"type": "radio", "name": radio.get("name")}):
+            other.attrs.pop("checked", None)
+        radio["checked"] = ""
+
+    def press(self, button):
+        found = [
+            b
+            for b in self._page.find_all(["button", "input"])
+            if (b.name == "button" and b.get("type", "submit") == "submit" and normalise(b.get_text()) == button)
+            or (b.name == "input" and b.get("type") == "submit" and b.get("value") == button)
+        ]
+        if not found:
+            raise DriverError(f"No button “{button}” on {self._path}.")
+        form = found[0].find_parent("form")
+        if form is None:
+            raise DriverError(f"The button “{button}” on {self._path} is not inside a form.")
+        data = self._form_data(form)
+        if found[0].get("name"):
+            data.setdefault(found[0]["name"], []).append(found[0].get("value", ""))
+        action = urljoin(self._path, form.get("action") or self._path)
+        if form.get("method", "get").lower() == "post":
+            self._load(self.client.post(action, data, follow=True))
+        else:
+            self._load(self.client.get(action, data, follow=True))
+
+    def send_post(self, path):
+        token = self.client.cookies.get(settings.CSRF_COOKIE_NAME)
+        data = {"csrfmiddlewaretoken": token.value} if token else {}
+        self._load(self.client.post(path, data, follow=True))
+
+    # What a person sees
+
+    @property
+    def text(self):
+        body = self._page.body or self._page
+        return normalise(
+            " ".join(s for s in body.find_all(string=True) if not _hidden(s))
+        )
+
+    @property
+    def title(self):
+        return normalise(self._page.title.get_text()) if self._page.title else ""
+
+    @property
+    def heading(self):
+        h1 = self._page.find("h1")
+        return normalise(h1.get_text()) if h1 else ""
+
+    @property
+    def path(self):
+        return self._path
+
+    def has_link(self, text):
+        return any(normalise(a.get_text()) == text for a in self._page.find_all("a", href=True))
+
+    def has_field(self, label):
+        return any(label_text(tag.get_text()) == label for tag in self._page.find_all("label"))
+
+    @property
+    def host(self):
+        return "testserver"
+
+    # Shortcuts
+
+    def sign_in_as(self, user):
+        self.client.force_login(user)
+
+    def sign_out(self):
+        self.client.logout()
+
+    def evidence(self):
+        if self.response is None:
+            return {}
+        return {
+            "page": (".html", self.response.content),
+            "url": (".txt", f"{self._path}\nHTTP {self.response.status_code}\n"),
+        }
+
+    # Inside
+
+    @property
+    def _page(self):
+        if self.soup is None:
+            raise DriverError("No page is open yet: visit one first.")
+        return self.soup
+
+    def _load(self, response):
+        self.response = response
+        request = response.request
+        query = request.get("QUERY_STRING")
+        self._path = request["PATH_INFO"] + (f"?{query}" if query else "")
+        self.soup = BeautifulSoup(response.content, "html.parser")
+
+    def _field(self, label):
+        for tag in self._page.find_all("label"):
+            if label_text(tag.get_text()) != label:
+                continue
+            field = self._page.find(id=tag.get("for")) if tag.get("for") else None
+            if field is None:
+                raise DriverError(f"The label “{label}” on {self._path} is not tied to any field.")
+            return field
+        shown = [label_text(tag.get_text()) for tag in self._page.find_all("label")]
+        raise DriverError(f"No field labelled “{label}” on {self._path}; labels here: {', '.join(shown)}")
+
+    @staticmethod
+    def _form_data(form):
+        """What a browser would send for this form, as name -> values."""
+        data = {}
+        for field in form.find_all(["input", "textarea", "select"]):
+            name = field.get("name")
+            if not name or field.has_attr("disabled"):
+                continue
+            if field.name == "textarea":
+                # Browsers drop the newline that starts a textarea's content.
+                value = field.get_text().removeprefix("\r").removeprefix("\n")
+            elif field.name == "select":
+                chosen = field.find("option", selected=True) or field.find("option")
+                value = chosen.get("value", chosen.get_text()) if chosen else ""
+            else:
+                kind = field.get("type", "text").lower()
+                if kind in NOT_SENT or (kind in ("radio", "checkbox") and not field.has_attr("checked")):
+                    continue
+                value = field.get("value", "on" if kind in ("radio", "checkbox") else "")
+            data.setdefault(name, []).append(value)
+        return data
+
+
+def _hidden(string):
+    return isinstance(string, (Comment, Declaration, Doctype)) or any(
+        parent.name in INVISIBLE for parent in string.parents
+    )

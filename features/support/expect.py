@@ -1,0 +1,20 @@
+"""Checks of what a person sees, with failure messages that show what they saw instead."""
+
+from features.support.drivers.base import normalise
+
+
+def _excerpt(driver):
+    text = driver.text
+    return text if len(text) <= 600 else text[:600] + " …"
+
+
+def expect_text(driver, text):
+    assert driver.has_text(text), f"“{normalise(text)}” is not on {driver.path}. The page says: {_excerpt(driver)}"
+
+
+def expect_no_text(driver, text):
+    assert driver.has_no_text(text), f"“{normalise(text)}” is on {driver.path}, and should not be."
+
+
+def expect_heading(driver, heading):
+    assert driver.heading == heading, f"{driver.path} is headed “{driver.heading}”, not “{heading}”."

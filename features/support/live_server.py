@@ -1,0 +1,83 @@
+"""One live server for the whole run, serving from the scenario's own database transaction.
+
+Stock behave-django starts a live server for every scenario and flushes the
+database afterwards (a TransactionTestCase), about half a second each. Here the
+server thread shares the test thread's database connection, as Django's own
+LiveServerTestCase does for in-memory SQLite, so a browser scenario runs inside
+the same rolled-back transaction as a client scenario.
+"""
+
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.servers.basehttp import WSGIServer
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connections
+from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
+from django.test.utils import modify_settings
+
+
+class SerialLiveServerThread(LiveServerThread):
+    # One request at a time: the shared connection is never used by two
+    # threads at once, and the server answers "Connection: close", so no
+    # keep-alive socket outlives a scenario.
+    server_class = WSGIServer
+
+    def _create_server(self, connections_override=None):
+        return self.server_class(
+            (self.host, self.port), QuietWSGIRequestHandler, allow_reuse_address=False
+        )
+
+
+class SharedLiveServer:
+    def __init__(self, host, port, public_host):
+        self.host, self.port, self.public_host = host, port, public_host
+        self.thread = None
+        self._allowed_hosts = None
+
+    @property
+    def url(self):
+        return f"http://{self.public_host}:{self.thread.port}"
+
+    def start(self):
+        connection = connections["default"]
+        connection.inc_thread_sharing()
+        # Django closes "old" connections at the start and end of every request;
+        # here that would close the connection the scenario's transaction lives on.
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        self._allowed_hosts = modify_settings(ALLOWED_HOSTS={"append": self.public_host})
+        self._allowed_hosts.enable()
+        self.thread = SerialLiveServerThread(
+            self.host,
+            StaticFilesHandler,
+            connections_override={"default": connection},
+            port=self.port,
+        )
+        self.thread.daemon = True
+        self.thread.start()
+        self.thread.is_ready.wait()
+        if self.thread.error:
+            error, self.thread = self.thread.error, None
+            self._restore()
+            raise LiveServerError(
+                f"The live server cannot listen on {self.host}:{self.port} ({error}): "
+                "choose another with -D server_host=... -D server_port=..."
+            ) from None
+        return self
+
+    def stop(self):
+        if self.thread:
+            self.thread.terminate()
+            self.thread = None
+            self._restore()
+
+    def _restore(self):
+        connections["default"].dec_thread_sharing()
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+        if self._allowed_hosts:
+            self._allowed_hosts.disable()
+            self._allowed_hosts = None
+
+
+class LiveServerError(Exception):
+    pass

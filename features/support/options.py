@@ -1,0 +1,73 @@
+"""The suite's run options (`-D name=value`, defaults in behave.ini), checked before anything starts."""
+
+import os
+import socket
+from dataclasses import dataclass
+
+DRIVERS = ("client", "browser")
+BROWSERS = ("chromium", "firefox")
+TRUE, FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
+
+
+class OptionError(Exception):
+    """A run option is wrong; the message says which and what it may be."""
+
+
+def _choice(userdata, name, choices, default):
+    value = userdata.get(name, default).strip().lower()
+    if value not in choices:
+        raise OptionError(
+            f"-D {name}={value!r} is not a valid {name}: use one of {', '.join(choices)}."
+        )
+    return value
+
+
+def _flag(userdata, name, default):
+    value = userdata.get(name, default).strip().lower()
+    if value not in TRUE | FALSE:
+        raise OptionError(f"-D {name}={value!r} is not true or false.")
+    return value in TRUE
+
+
+def _number(userdata, name, default, kind=float):
+    value = userdata.get(name, default)
+    try:
+        number = kind(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise OptionError(f"-D {name}={value!r} is not a number of {kind.__name__} ≥ 0.")
+    return number
+
+
+@dataclass(frozen=True)
+class Options:
+    driver: str = "client"
+    browser: str = "chromium"
+    headless: bool = True
+    remote_url: str = ""
+    timeout: float = 10.0
+    # Where the live server listens, and the host name the browser uses to reach it.
+    # A browser on a Selenium Grid node needs an address it can reach: bind 0.0.0.0
+    # and give this machine's name as server_public_host.
+    server_host: str = "127.0.0.1"
+    server_port: int = 0
+    server_public_host: str = ""
+    evidence_dir: str = "reports/failures"
+
+    @classmethod
+    def from_userdata(cls, userdata):
+        remote_url = userdata.get("remote_url", "") or os.environ.get("SELENIUM_REMOTE_URL", "")
+        server_host = userdata.get("server_host", cls.server_host)
+        return cls(
+            driver=_choice(userdata, "driver", DRIVERS, cls.driver),
+            browser=_choice(userdata, "browser", BROWSERS, cls.browser),
+            headless=_flag(userdata, "headless", "true"),
+            remote_url=remote_url.rstrip("/"),
+            timeout=_number(userdata, "timeout", str(cls.timeout)),
+            server_host=server_host,
+            server_port=_number(userdata, "server_port", "0", int),
+            server_public_host=userdata.get("server_public_host", "")
+            or (socket.gethostname() if server_host in ("0.0.0.0", "::") else server_host),
+            evidence_dir=userdata.get("evidence_dir", cls.evidence_dir),
+        )

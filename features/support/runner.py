@@ -1,0 +1,19 @@
+"""The Django side of a run: one test case class for every scenario, a transaction each.
+
+behave-django's stock runner gives every scenario a live server and flushes the
+database after it. Here every scenario, client or browser, runs in a transaction
+that is rolled back; the one live server of the run (see live_server.py) serves
+browser scenarios from that same transaction.
+"""
+
+from behave_django.environment import BehaveHooksMixin
+from behave_django.testcase import DjangoSimpleTestCase
+from django.test.runner import DiscoverRunner
+
+
+class ScenarioTestCase(DjangoSimpleTestCase):
+    databases = {"default"}
+
+
+class AcceptanceTestRunner(DiscoverRunner, BehaveHooksMixin):
+    testcase_class = ScenarioTestCase

@@ -1,0 +1,98 @@
+"""What people do on the site, in the words of the site's pages, for any driver.
+
+A task knows the page's labels and buttons; a step knows only the task.
+"""
+
+from django.urls import reverse
+
+from articles.models import Article
+
+
+def article_address(title):
+    """An article's address, as someone who was sent its link would have it."""
+    return Article.objects.get(title=title).get_absolute_url()
+
+
+def write_article(driver, title, body, publish):
+    driver.visit(reverse("article-create"))
+    driver.fill_in("Title", title)
+    driver.fill_in("Text", body)
+    driver.choose("Published" if publish else "Draft")
+    driver.press("Save")
+
+
+def open_from_dashboard(driver, title):
+    driver.visit(reverse("dashboard"))
+    driver.click_link(title)
+
+
+def read_from_front_page(driver, title):
+    driver.visit(reverse("article-list"))
+    driver.click_link(title)
+
+
+def open_article(driver, title):
+    driver.visit(article_address(title))
+
+
+def publish(driver, title):
+    open_from_dashboard(driver, title)
+    driver.press("Publish")
+
+
+def send_publish_request(driver, title):
+    """Ask to publish without the page offering a button, as a forged request would."""
+    driver.visit(reverse("article-list"))
+    driver.send_post(reverse("article-publish", kwargs={"pk": Article.objects.get(title=title).pk}))
+
+
+def change_text(driver, title, text):
+    open_from_dashboard(driver, title)
+    driver.click_link("Edit")
+    driver.fill_in("Text", text)
+    driver.press("Save changes")
+
+
+def delete(driver, title):
+    open_from_dashboard(driver, title)
+    driver.click_link("Delete")
+    driver.press("Delete")
+
+
+def comment(driver, title, text):
+    read_from_front_page(driver, title)
+    driver.fill_in("Your comment", text)
+    driver.press("Add comment")
+
+
+def register(driver, username, email, password, confirmation):
+    driver.visit(reverse("register"))
+    driver.fill_in("Username", username)
+    driver.fill_in("Email", email)
+    driver.fill_in("Password", password)
+    driver.fill_in("Password confirmation", confirmation)
+    driver.press("Register")
+
+
+def sign_in(driver, username, password):
+    driver.visit(reverse("login"))
+    driver.fill_in("Username", username)
+    driver.fill_in("Password", password)
+    driver.press("Sign in")
+
+
+def sign_out(driver):
+    driver.visit(reverse("article-list"))
+    driver.press("Sign out")
+
+
+def ask_for_password_reset(driver, email):
+    driver.visit(reverse("password_reset"))
+    driver.fill_in("Email", email)
+    driver.press("Send me the link")
+
+
+def choose_new_password(driver, password, confirmation):
+    driver.fill_in("New password", password)
+    driver.fill_in("New password confirmation", confirmation)
+    driver.press("Change my password")

@@ -1,0 +1,30 @@
+"""The words steps take as parameters, registered once for every step module."""
+
+import parse
+from behave import register_type
+
+
+@parse.with_pattern(r"[A-Z][a-z]+|she|he|they|a visitor")
+def parse_person(text):
+    return text
+
+
+@parse.with_pattern(r"an author|an editor|a reader")
+def parse_role(text):
+    return text.split()[-1]
+
+
+@parse.with_pattern(r'[^"]+')
+def parse_quoted(text):
+    """Whatever stands between double quotes: a title, a message, an address."""
+    return text
+
+
+@parse.with_pattern(r'[^"]*')
+def parse_text(text):
+    """Like Quoted, but may be empty: what someone typed, if anything."""
+    return text
+
+
+def register_types():
+    register_type(Person=parse_person, Role=parse_role, Quoted=parse_quoted, Text=parse_text)
