@@ -1,0 +1,36 @@
+from io import StringIO
+
+from django.contrib.auth import authenticate
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.test import TestCase
+
+from articles.models import Article
+
+
+def load_demo():
+    call_command("load_demo", stdout=StringIO())
+
+
+class LoadDemoTests(TestCase):
+    def test_creates_the_cast_and_some_articles(self):
+        load_demo()
+        people = {user.username: user for user in User.objects.all()}
+        self.assertEqual(set(people), {"alice", "eddie", "rita"})
+        self.assertTrue(people["eddie"].has_perm("articles.publish_article"))
+        self.assertFalse(people["alice"].has_perm("articles.publish_article"))
+        self.assertFalse(people["rita"].has_perm("articles.publish_article"))
+        self.assertTrue(Article.objects.published().exists())
+        self.assertTrue(Article.objects.drafts().exists())
+
+    def test_demo_people_sign_in_with_the_demo_password(self):
+        load_demo()
+        self.assertIsNotNone(authenticate(username="alice", password="newsroom-demo"))
+
+    def test_running_it_twice_changes_nothing(self):
+        load_demo()
+        articles = list(Article.objects.values_list("slug", "status"))
+        load_demo()
+        self.assertEqual(User.objects.count(), 3)
+        self.assertEqual(list(Article.objects.values_list("slug", "status")), articles)
+        self.assertTrue(User.objects.get(username="eddie").has_perm("articles.publish_article"))
