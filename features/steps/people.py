@@ -5,6 +5,7 @@ from behave import given, then
 from features.support.cast import CAST
 from features.support.expect import expect_text
 
+
 @given("{who:Person} is {role:Role}")
 def step_is_role(context, who, role):
     person = context.people.resolve(who)

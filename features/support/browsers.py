@@ -103,7 +103,11 @@ class BrowserSession:
             wd.get(base_url + settings.STATIC_URL.rstrip("/") + "/")
         wd.delete_all_cookies()
         wd.add_cookie(
-            {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value, "path": "/"}
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "path": "/",
+            }
         )
 
     def console_log(self):
@@ -115,10 +119,7 @@ class BrowserSession:
     def explain(self, error):
         """One line for a WebDriver failure, saying whether the browser itself is gone."""
         if not self.alive():
-            return (
-                f"The browser stopped responding ({first_line(error)}); "
-                "the next scenario gets a new one."
-            )
+            return f"The browser stopped responding ({first_line(error)}); the next scenario gets a new one."
         return f"The browser refused: {first_line(error)}"
 
     def quit(self):

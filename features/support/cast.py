@@ -1,10 +1,10 @@
 """The cast: the same few people in every feature, created when a scenario first needs them.
 
-    Alice Archer   an author        writes articles
-    Eddie Evans    an editor        may publish anyone's article (articles.publish_article)
-    Rita Reyes     a reader         reads and comments
-    Nina Novak     a newcomer       has no account until she registers
-    a visitor      anyone not signed in
+Alice Archer   an author        writes articles
+Eddie Evans    an editor        may publish anyone's article (articles.publish_article)
+Rita Reyes     a reader         reads and comments
+Nina Novak     a newcomer       has no account until she registers
+a visitor      anyone not signed in
 """
 
 from dataclasses import dataclass

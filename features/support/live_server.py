@@ -22,9 +22,7 @@ class SerialLiveServerThread(LiveServerThread):
     server_class = WSGIServer
 
     def _create_server(self, connections_override=None):
-        return self.server_class(
-            (self.host, self.port), QuietWSGIRequestHandler, allow_reuse_address=False
-        )
+        return self.server_class((self.host, self.port), QuietWSGIRequestHandler, allow_reuse_address=False)
 
 
 class SharedLiveServer:

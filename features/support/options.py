@@ -16,9 +16,7 @@ class OptionError(Exception):
 def _choice(userdata, name, choices, default):
     value = userdata.get(name, default).strip().lower()
     if value not in choices:
-        raise OptionError(
-            f"-D {name}={value!r} is not a valid {name}: use one of {', '.join(choices)}."
-        )
+        raise OptionError(f"-D {name}={value!r} is not a valid {name}: use one of {', '.join(choices)}.")
     return value
 
 

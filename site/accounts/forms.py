@@ -4,9 +4,7 @@ from django.contrib.auth.models import User
 
 
 class RegistrationForm(UserCreationForm):
-    email = forms.EmailField(
-        help_text="We send a welcome email here, and password-reset links if you ask for one."
-    )
+    email = forms.EmailField(help_text="We send a welcome email here, and password-reset links if you ask for one.")
 
     class Meta(UserCreationForm.Meta):
         model = User

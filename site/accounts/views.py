@@ -29,7 +29,5 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         user = self.request.user
         context["my_articles"] = user.articles.order_by("-created_at")
         if user.has_perm("articles.publish_article"):
-            context["drafts_to_publish"] = (
-                Article.objects.drafts().exclude(author=user).select_related("author")
-            )
+            context["drafts_to_publish"] = Article.objects.drafts().exclude(author=user).select_related("author")
         return context

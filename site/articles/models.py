@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 
 SLUG_MAX_LENGTH = 220
@@ -32,9 +33,7 @@ class Article(models.Model):
     slug = models.SlugField(max_length=SLUG_MAX_LENGTH, unique=True, editable=False)
     body = models.TextField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="articles"
-    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="articles")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -59,6 +58,9 @@ class Article(models.Model):
         # The slug is made once, so that links to an article survive edits to its title.
         if not self.slug:
             self.slug = self._unique_slug()
+        # An article saved as published (the admin, Article.objects.create) still gets its date.
+        if self.is_published() and self.published_at is None:
+            self.published_at = timezone.now()
         super().save(*args, **kwargs)
 
     def _unique_slug(self):
@@ -72,9 +74,7 @@ class Article(models.Model):
 
 class Comment(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments"
-    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments")
     body = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -8,9 +8,7 @@ from articles.models import Article
 
 def can_publish(user, article):
     """Authors publish their own drafts; editors publish anyone's."""
-    return user.is_authenticated and (
-        article.author_id == user.pk or user.has_perm("articles.publish_article")
-    )
+    return user.is_authenticated and (article.author_id == user.pk or user.has_perm("articles.publish_article"))
 
 
 def can_change(user, article):

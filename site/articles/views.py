@@ -46,9 +46,7 @@ class ArticleCreateView(LoginRequiredMixin, CreateView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        self.object = services.write_article(
-            self.request.user, data["title"], data["body"], data["status"]
-        )
+        self.object = services.write_article(self.request.user, data["title"], data["body"], data["status"])
         if self.object.is_published():
             messages.success(self.request, f"“{self.object}” is published.")
         else:

@@ -14,6 +14,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from features.support.drivers.base import Driver, DriverError, normalise
 
+POLL_SECONDS = 0.02
+
 # Finding by what a person reads takes one round trip to the browser, not one per element.
 FIND_FIELD = """
 const wanted = arguments[0];
@@ -21,7 +23,8 @@ const clean = (t) => t.replace(/\\s+/g, ' ').trim().replace(/:$/, '').trim();
 const labels = [...document.querySelectorAll('label')];
 const label = labels.find((l) => clean(l.textContent) === wanted);
 if (!label) return {labels: labels.map((l) => clean(l.textContent))};
-return {field: label.htmlFor ? document.getElementById(label.htmlFor) : null};
+const field = label.htmlFor ? document.getElementById(label.htmlFor) : null;
+return {field: field, empty: !field || !field.value};
 """
 FIND_BUTTON = """
 const wanted = arguments[0];
@@ -33,7 +36,8 @@ const token = (document.cookie.match(/(?:^|; )csrftoken=([^;]*)/) || [])[1] || '
 const form = document.createElement('form');
 form.method = 'post';
 form.action = arguments[0];
-const input = Object.assign(document.createElement('input'), {type: 'hidden', name: 'csrfmiddlewaretoken', value: token});
+const input = document.createElement('input');
+Object.assign(input, {type: 'hidden', name: 'csrfmiddlewaretoken', value: token});
 form.appendChild(input);
 document.body.appendChild(form);
 form.submit();
@@ -88,9 +92,10 @@ class BrowserDriver(Driver):
     # Forms
 
     def fill_in(self, label, value):
-        field = self._field(label)
-        field.clear()
-        field.send_keys(value)
+        found = self._find_field(label)
+        if not found["empty"]:
+            found["field"].clear()
+        found["field"].send_keys(value)
 
     def choose(self, label):
         radio = self._field(label)
@@ -140,7 +145,7 @@ class BrowserDriver(Driver):
     def has_text(self, text):
         # A retrying matcher: text may still be arriving (a script, a slow render).
         try:
-            WebDriverWait(self.wd, self.timeout).until(lambda wd: normalise(text) in self.text)
+            self._waiter().until(lambda wd: normalise(text) in self.text)
         except TimeoutException:
             return False
         return True
@@ -172,30 +177,33 @@ class BrowserDriver(Driver):
 
     # Inside
 
+    def _waiter(self):
+        # Selenium polls every 0.5 s by default, which would add up to half a second to every page.
+        return WebDriverWait(self.wd, self.timeout, poll_frequency=POLL_SECONDS)
+
     def _field(self, label):
+        return self._find_field(label)["field"]
+
+    def _find_field(self, label):
         found = self.wd.execute_script(FIND_FIELD, label)
         if "labels" in found:
-            raise DriverError(
-                f"No field labelled “{label}” on {self.path}; labels here: {', '.join(found['labels'])}"
-            )
+            raise DriverError(f"No field labelled “{label}” on {self.path}; labels here: {', '.join(found['labels'])}")
         if found["field"] is None:
             raise DriverError(f"The label “{label}” on {self.path} is not tied to any field.")
-        return found["field"]
+        return found
 
     def _navigate(self, action, awaited):
         page = self.wd.find_element(By.TAG_NAME, "html")
         action()
         try:
-            WebDriverWait(self.wd, self.timeout).until(_replaced(page))
+            self._waiter().until(_replaced(page))
         except TimeoutException:
             raise DriverError(f"Waited {self.timeout:g} s for {awaited}, but the page did not change.") from None
         self._wait_until_loaded(awaited)
 
     def _wait_until_loaded(self, awaited):
         try:
-            WebDriverWait(self.wd, self.timeout).until(
-                lambda wd: wd.execute_script("return document.readyState") == "complete"
-            )
+            self._waiter().until(lambda wd: wd.execute_script("return document.readyState") == "complete")
         except TimeoutException:
             raise DriverError(f"Waited {self.timeout:g} s for {awaited}, but it did not finish loading.") from None
 

@@ -92,9 +92,7 @@ class ClientDriver(Driver):
     @property
     def text(self):
         body = self._page.body or self._page
-        return normalise(
-            " ".join(s for s in body.find_all(string=True) if not _hidden(s))
-        )
+        return normalise(" ".join(s for s in body.find_all(string=True) if not _hidden(s)))
 
     @property
     def title(self):

@@ -23,9 +23,7 @@ class Command(BaseCommand):
     help = "Load demo people (alice the author, eddie the editor, rita the reader) and a few articles."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--password", default="newsroom-demo", help="Password for every demo person."
-        )
+        parser.add_argument("--password", default="newsroom-demo", help="Password for every demo person.")
 
     @transaction.atomic
     def handle(self, *args, password, **options):
@@ -42,11 +40,15 @@ class Command(BaseCommand):
             if editor:
                 user.user_permissions.add(publish)
             people[username] = user
-            self.stdout.write(f"{'Created' if created else 'Updated'} {username} ({'editor' if editor else 'author/reader'})")
+            self.stdout.write(
+                f"{'Created' if created else 'Updated'} {username} ({'editor' if editor else 'author/reader'})"
+            )
         for username, title, body, published in ARTICLES:
             if Article.objects.filter(title=title).exists():
                 continue
             status = Article.Status.PUBLISHED if published else Article.Status.DRAFT
             services.write_article(people[username], title, body, status)
             self.stdout.write(f"Wrote “{title}” ({status})")
-        self.stdout.write(self.style.SUCCESS(f"Demo data loaded. Sign in as alice, eddie or rita with the password “{password}”."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data loaded. Sign in as alice, eddie or rita with the password “{password}”.")
+        )

@@ -1,0 +1,57 @@
+# The two commands of the README:
+#   make acceptance   set up, then run the acceptance suite (python manage.py behave)
+#   make test         set up, then every test: linters, Django tests, client run, browser run
+# Set-up is incremental: nothing is reinstalled that is already there.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+BEHAVE_ARGS ?=
+
+.PHONY: acceptance test setup browsers browser-run grid-run firefox-run catalogue demo clean
+
+acceptance: setup
+	$(PY) manage.py behave $(BEHAVE_ARGS)
+
+test: setup
+	$(PY) scripts/test_all.py
+
+setup: $(INSTALLED) browsers
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): requirements.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+browsers:
+	@scripts/install-chromium
+
+# Every feature in a real browser (the nightly mode).
+browser-run: setup
+	$(PY) manage.py behave -D driver=browser $(BEHAVE_ARGS)
+
+firefox-run: setup
+	$(PY) manage.py behave -D driver=browser -D browser=firefox $(BEHAVE_ARGS)
+
+# Every feature in Chromium on a Selenium Grid on loopback, started and stopped here.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+grid-run: setup node_modules/.package-lock.json
+	$(PY) scripts/grid.py run -- $(PY) manage.py behave -D driver=browser $(BEHAVE_ARGS)
+
+# The step catalogue for people writing scenarios: every step, with its parameters.
+catalogue: setup
+	$(PY) manage.py behave --dry-run --no-summary -f steps.catalog -o features/STEPS.txt
+
+# A site to click through: demo people and articles, then the development server.
+demo: setup
+	$(PY) manage.py migrate --verbosity 0
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver
+
+clean:
+	rm -rf reports test_db.sqlite3

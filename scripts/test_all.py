@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Every test of the project, one stage after another, and one line that counts them.
+
+Stages: the linters, the site's Django tests, the acceptance suite through the
+test client, and every feature in a real browser. A failing stage does not stop
+the others, so one run tells everything that is broken. The last line reads
+`N passed, N failed, N skipped`: scenarios, Django tests and linters.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+REPORTS = ROOT / "reports"
+
+
+def run(command):
+    print(f"\n$ {' '.join(command)}", flush=True)
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines = []
+    for line in process.stdout:
+        sys.stdout.write(line)
+        lines.append(line)
+    return process.wait(), "".join(lines)
+
+
+def lint(name, command):
+    status, _ = run(command)
+    return (1, 0, 0) if status == 0 else (0, 1, 0)
+
+
+def django_tests():
+    status, output = run([PYTHON, "manage.py", "test", "--noinput"])
+    ran = re.search(r"^Ran (\d+) tests?", output, re.M)
+    total = int(ran.group(1)) if ran else 0
+    problems = sum(int(n) for n in re.findall(r"(?:failures|errors)=(\d+)", output))
+    skipped = sum(int(n) for n in re.findall(r"skipped=(\d+)", output))
+    if status and not problems:
+        problems = 1  # It did not get as far as running tests.
+    return total - problems - skipped, problems, skipped
+
+
+def scenarios(name, *options):
+    junit = REPORTS / "junit" / name
+    for old in junit.glob("*.xml"):
+        old.unlink()
+    status, _ = run([PYTHON, "manage.py", "behave", "--junit", "--junit-directory", str(junit), *options])
+    passed = failed = skipped = 0
+    for path in junit.glob("*.xml"):
+        for case in ET.parse(path).getroot().iter("testcase"):
+            if case.find("failure") is not None or case.find("error") is not None:
+                failed += 1
+            elif case.find("skipped") is not None:
+                skipped += 1
+            else:
+                passed += 1
+    if status and not failed:
+        failed = 1  # The run stopped before its scenarios (a hook, a wrong option).
+    return passed, failed, skipped
+
+
+def main():
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    stages = [
+        ("ruff", lambda: lint("ruff", [PYTHON, "-m", "ruff", "check", "."])),
+        ("steps", lambda: lint("steps", [PYTHON, "scripts/check_steps.py"])),
+        ("django", django_tests),
+        ("client", lambda: scenarios("client")),
+        ("browser", lambda: scenarios("browser", "-D", "driver=browser")),
+    ]
+    totals = [0, 0, 0]
+    print_rows = []
+    for name, stage in stages:
+        result = stage()
+        print_rows.append((name, *result))
+        totals = [a + b for a, b in zip(totals, result, strict=True)]
+    print("\nstage     passed  failed  skipped")
+    for name, passed, failed, skipped in print_rows:
+        print(f"{name:<9} {passed:>6}  {failed:>6}  {skipped:>7}")
+    passed, failed, skipped = totals
+    print(f"{passed} passed, {failed} failed, {skipped} skipped")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
