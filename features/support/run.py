@@ -37,7 +37,6 @@ class Run:
         self.browser = BrowserSession(options)
         self.live_server = None
         self.server_errors = []
-        self._told_unavailable = False
         got_request_exception.connect(self._record_server_error)
         atexit.register(self.close)
 
@@ -51,9 +50,6 @@ class Run:
         try:
             self.browser.start()
         except BrowserUnavailable as error:
-            if not self._told_unavailable:
-                print(f"error: {error}", file=sys.stderr)
-                self._told_unavailable = True
             return UnavailableDriver(str(error))
         if self.live_server is None:
             self.live_server = SharedLiveServer(

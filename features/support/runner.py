@@ -6,6 +6,8 @@ that is rolled back; the one live server of the run (see live_server.py) serves
 browser scenarios from that same transaction.
 """
 
+import unittest
+
 from behave_django.environment import BehaveHooksMixin
 from behave_django.testcase import DjangoSimpleTestCase
 from django.test.runner import DiscoverRunner
@@ -17,3 +19,9 @@ class ScenarioTestCase(DjangoSimpleTestCase):
 
 class AcceptanceTestRunner(DiscoverRunner, BehaveHooksMixin):
     testcase_class = ScenarioTestCase
+
+    def setup_test_environment(self, **kwargs):
+        super().setup_test_environment(**kwargs)
+        # Django's runner makes the first Ctrl-C wait for the current unittest test to end;
+        # behave's scenarios are not unittest tests, so it would be swallowed. Stop at once.
+        unittest.removeHandler()
