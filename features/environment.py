@@ -1,6 +1,6 @@
 """behave's hooks: thin, each handing over to the support code in features/support/."""
 
-from features.support import evidence
+from features.support import evidence, report
 from features.support.cast import People
 from features.support.options import Options
 from features.support.run import Run
@@ -12,6 +12,7 @@ register_types()
 def before_all(context):
     context.run = Run(Options.from_userdata(context.config.userdata))
     evidence.clear(context.run.options.evidence_dir)
+    report.describe_run(context, context.run.options)
 
 
 def before_scenario(context, scenario):
@@ -30,9 +31,11 @@ def after_step(context, step):
             context.run.options.evidence_dir, context.scenario, step, context.driver, context.run.server_errors
         )
         print(f"  Evidence: {folder}/")
+        report.show_evidence(context, folder)
 
 
 def after_scenario(context, scenario):
+    report.show_driver(context, context.driver)
     context.run.end_scenario(context.driver)
 
 

@@ -50,6 +50,10 @@ def scenarios(name, *options):
     for old in junit.glob("*.xml"):
         old.unlink()
     status, _ = run([PYTHON, "manage.py", "behave", "--junit", "--junit-directory", str(junit), *options])
+    # Each run writes reports/acceptance.html (behave.ini); keep one per stage.
+    html = REPORTS / "acceptance.html"
+    if html.exists():
+        html.replace(REPORTS / f"acceptance-{name}.html")
     passed = failed = skipped = 0
     for path in junit.glob("*.xml"):
         for case in ET.parse(path).getroot().iter("testcase"):

@@ -51,14 +51,16 @@ class Options:
     server_host: str = "127.0.0.1"
     server_port: int = 0
     server_public_host: str = ""
+    # Failure evidence goes to <evidence_dir>/<driver>/<feature>--<scenario>/.
     evidence_dir: str = "reports/failures"
 
     @classmethod
     def from_userdata(cls, userdata):
         remote_url = userdata.get("remote_url", "") or os.environ.get("SELENIUM_REMOTE_URL", "")
         server_host = userdata.get("server_host", cls.server_host)
+        driver = _choice(userdata, "driver", DRIVERS, cls.driver)
         return cls(
-            driver=_choice(userdata, "driver", DRIVERS, cls.driver),
+            driver=driver,
             browser=_choice(userdata, "browser", BROWSERS, cls.browser),
             headless=_flag(userdata, "headless", "true"),
             remote_url=remote_url.rstrip("/"),
@@ -67,5 +69,5 @@ class Options:
             server_port=_number(userdata, "server_port", "0", int),
             server_public_host=userdata.get("server_public_host", "")
             or (socket.gethostname() if server_host in ("0.0.0.0", "::") else server_host),
-            evidence_dir=userdata.get("evidence_dir", cls.evidence_dir),
+            evidence_dir=os.path.join(userdata.get("evidence_dir", cls.evidence_dir), driver),
         )
