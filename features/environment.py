@@ -21,11 +21,12 @@ def before_scenario(context, scenario):
 
 
 def django_ready(context):
-    context.driver = context.run.new_driver(context.driver_name)
-    context.people = People(context.driver)
+    context.driver = context.run.new_driver(context.driver_name, context.test)
+    context.people = People(context.driver, sign_in=context.run.sign_in)
 
 
 def after_step(context, step):
+    context.run.timer.step(step)
     if step.status.has_failed():
         folder = evidence.save(
             context.run.options.evidence_dir, context.scenario, step, context.driver, context.run.server_errors
@@ -35,9 +36,11 @@ def after_step(context, step):
 
 
 def after_scenario(context, scenario):
+    context.run.timer.scenario_done()
     report.show_driver(context, context.driver)
     context.run.end_scenario(context.driver)
 
 
 def after_all(context):
     context.run.close()
+    context.run.timer.write()

@@ -73,6 +73,7 @@ def main():
     stages = [
         ("ruff", lambda: lint("ruff", [PYTHON, "-m", "ruff", "check", "."])),
         ("steps", lambda: lint("steps", [PYTHON, "scripts/check_steps.py"])),
+        ("migrations", lambda: lint("migrations", [PYTHON, "manage.py", "makemigrations", "--check", "--dry-run"])),
         ("django", django_tests),
         ("client", lambda: scenarios("client")),
         ("browser", lambda: scenarios("browser", "-D", "driver=browser")),

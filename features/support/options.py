@@ -53,6 +53,11 @@ class Options:
     server_public_host: str = ""
     # Failure evidence goes to <evidence_dir>/<driver>/<feature>--<scenario>/.
     evidence_dir: str = "reports/failures"
+    # For the benchmark only: run the browser as a suite without this one's shortcuts
+    # would (a new browser for every scenario, signing in through the form).
+    naive: bool = False
+    # Where to write the run's timings (scripts/bench.py reads them); empty: nowhere.
+    timings: str = ""
 
     @classmethod
     def from_userdata(cls, userdata):
@@ -70,4 +75,6 @@ class Options:
             server_public_host=userdata.get("server_public_host", "")
             or (socket.gethostname() if server_host in ("0.0.0.0", "::") else server_host),
             evidence_dir=os.path.join(userdata.get("evidence_dir", cls.evidence_dir), driver),
+            naive=_flag(userdata, "naive", "false"),
+            timings=userdata.get("timings", ""),
         )

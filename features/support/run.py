@@ -6,11 +6,11 @@ import traceback
 
 from django.core.signals import got_request_exception
 
-from features.support.browsers import BrowserSession, BrowserUnavailable
 from features.support.drivers.base import DriverError
-from features.support.drivers.browser import BrowserDriver
 from features.support.drivers.client import ClientDriver
 from features.support.live_server import SharedLiveServer
+from features.support.tasks import sign_in as sign_in_through_form
+from features.support.timing import Timer
 
 
 class UnavailableDriver:
@@ -34,42 +34,64 @@ class UnavailableDriver:
 class Run:
     def __init__(self, options):
         self.options = options
-        self.browser = BrowserSession(options)
+        self.browser = None
         self.live_server = None
         self.server_errors = []
+        self.timer = Timer(options.timings)
+        # The benchmark's naive mode signs people in through the form, as a plain suite would.
+        self.sign_in = _sign_in_through_form if options.naive else None
         got_request_exception.connect(self._record_server_error)
         atexit.register(self.close)
 
     def driver_name(self, scenario):
         return "browser" if "browser" in scenario.effective_tags else self.options.driver
 
-    def new_driver(self, name):
+    def new_driver(self, name, test):
         self.server_errors.clear()
         if name == "client":
             return ClientDriver()
+        # Selenium is imported only when a scenario needs a browser: it is a third of start-up.
+        from features.support.browsers import BrowserSession, BrowserUnavailable
+        from features.support.drivers.browser import BrowserDriver
+
+        if self.browser is None:
+            self.browser = BrowserSession(self.options)
         try:
             self.browser.start()
         except BrowserUnavailable as error:
             return UnavailableDriver(str(error))
+        return BrowserDriver(self.browser, self._server_url(test), self.options.timeout)
+
+    def end_scenario(self, driver):
+        if driver.name != "browser":
+            return
+        if self.options.naive:
+            self.browser.quit()
+        elif self.browser.restart_if_dead():
+            print("The browser had stopped responding: a new one starts for the next scenario.", file=sys.stderr)
+        else:
+            self.browser.clear_cookies(driver.base_url)
+
+    def _server_url(self, test):
+        # Under behave-django's stock runner every scenario brings its own live server.
+        if hasattr(test, "live_server_url"):
+            return test.live_server_url
         if self.live_server is None:
             self.live_server = SharedLiveServer(
                 self.options.server_host, self.options.server_port, self.options.server_public_host
             ).start()
-        return BrowserDriver(self.browser, self.live_server.url, self.options.timeout)
-
-    def end_scenario(self, driver):
-        if not isinstance(driver, BrowserDriver):
-            return
-        if self.browser.restart_if_dead():
-            print("The browser had stopped responding: a new one starts for the next scenario.", file=sys.stderr)
-        else:
-            self.browser.clear_cookies(self.live_server.url)
+        return self.live_server.url
 
     def close(self):
-        self.browser.quit()
+        if self.browser is not None:
+            self.browser.quit()
         if self.live_server is not None:
             self.live_server.stop()
             self.live_server = None
 
     def _record_server_error(self, sender, request=None, **kwargs):
         self.server_errors.append(f"{request.method} {request.get_full_path()}\n{traceback.format_exc()}")
+
+
+def _sign_in_through_form(driver, user, password):
+    sign_in_through_form(driver, user.username, password)

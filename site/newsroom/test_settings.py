@@ -11,6 +11,10 @@ SECRET_KEY = "test-only-secret-key"
 DATABASES["default"].setdefault("TEST", {})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"]["NAME"] = str(BASE_DIR / "test_db.sqlite3")
+# Build the test database straight from the models instead of replaying every
+# migration: a third of a second off every run. `makemigrations --check` (in
+# `make test`) makes sure the models and the migrations agree.
+DATABASES["default"]["TEST"]["MIGRATE"] = False
 
 # The default PBKDF2 hasher is deliberately slow; tests do not need that.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
