@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 BEHAVE_ARGS ?=
 
-.PHONY: acceptance test setup browsers browser-run grid-run firefox-run catalogue demo clean
+.PHONY: acceptance test setup browsers browser-run grid-run firefox-run catalogue demo clean bench
 
 acceptance: setup
 	$(PY) manage.py behave $(BEHAVE_ARGS)
@@ -55,3 +55,7 @@ demo: setup
 
 clean:
 	rm -rf reports test_db.sqlite3
+
+# Speed against stock behave-django, plain Django tests and a naive browser run.
+bench: setup
+	$(PY) scripts/bench.py

@@ -38,7 +38,7 @@ def after_step(context, step):
 def after_scenario(context, scenario):
     context.run.timer.scenario_done()
     report.show_driver(context, context.driver)
-    context.run.end_scenario(context.driver)
+    context.run.end_scenario(context.driver, failed=scenario.status.has_failed())
 
 
 def after_all(context):

@@ -6,6 +6,7 @@ browser each time (Chromium takes about half a second to start).
 
 import json
 import shutil
+import threading
 import urllib.error
 import urllib.request
 
@@ -31,6 +32,27 @@ INSTALL_HINT = {
     "chromium": "install it with `sudo apt-get install chromium chromium-driver` (or `make browsers`)",
     "firefox": "install firefox-esr and put geckodriver on PATH (Debian does not package it)",
 }
+
+
+_prestarted = None
+
+
+def prestart(options):
+    """Start the browser while Django builds the test database: the two take about as long."""
+    global _prestarted
+    session = BrowserSession(options)
+    thread = threading.Thread(target=session.try_start, name="browser-start", daemon=True)
+    thread.start()
+    _prestarted = (session, thread)
+
+
+def session_for(options):
+    """The run's browser session: the one started early, if any."""
+    if _prestarted is None:
+        return BrowserSession(options)
+    session, thread = _prestarted
+    thread.join()
+    return session
 
 
 class BrowserUnavailable(Exception):
@@ -64,6 +86,12 @@ class BrowserSession:
                 raise
         return self._webdriver
 
+    def try_start(self):
+        try:
+            self.start()
+        except BrowserUnavailable:
+            pass  # Kept in self._failure: the first browser scenario reports it.
+
     def describe(self):
         where = f"on the Grid at {self.options.remote_url}" if self.options.remote_url else "local"
         mode = "headless" if self.options.headless else "headed"
@@ -87,11 +115,17 @@ class BrowserSession:
         self.quit()
         return True
 
-    def clear_cookies(self, base_url):
-        if self._webdriver is None or not self._webdriver.current_url.startswith(base_url):
+    def clear_cookies(self):
+        """Forget everyone: cookies and storage, the same as a new browser would have."""
+        wd = self._webdriver
+        if wd is None:
             return
-        self._webdriver.delete_all_cookies()
-        self._webdriver.execute_script("window.localStorage.clear(); window.sessionStorage.clear();")
+        if self.options.browser == "chromium" and not self.options.remote_url:
+            # One call for every site's cookies, without asking which page is open.
+            wd.execute_cdp_cmd("Network.clearBrowserCookies", {})
+        else:
+            wd.delete_all_cookies()
+        wd.execute_script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}")
 
     def sign_in(self, user, base_url):
         """Sign in through a session cookie: the sign-in form is tested once, in its own feature."""

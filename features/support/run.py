@@ -51,26 +51,26 @@ class Run:
         if name == "client":
             return ClientDriver()
         # Selenium is imported only when a scenario needs a browser: it is a third of start-up.
-        from features.support.browsers import BrowserSession, BrowserUnavailable
+        from features.support.browsers import BrowserUnavailable, session_for
         from features.support.drivers.browser import BrowserDriver
 
         if self.browser is None:
-            self.browser = BrowserSession(self.options)
+            self.browser = session_for(self.options)
         try:
             self.browser.start()
         except BrowserUnavailable as error:
             return UnavailableDriver(str(error))
         return BrowserDriver(self.browser, self._server_url(test), self.options.timeout)
 
-    def end_scenario(self, driver):
+    def end_scenario(self, driver, failed):
         if driver.name != "browser":
             return
         if self.options.naive:
             self.browser.quit()
-        elif self.browser.restart_if_dead():
+        elif failed and self.browser.restart_if_dead():
             print("The browser had stopped responding: a new one starts for the next scenario.", file=sys.stderr)
         else:
-            self.browser.clear_cookies(driver.base_url)
+            self.browser.clear_cookies()
 
     def _server_url(self, test):
         # Under behave-django's stock runner every scenario brings its own live server.

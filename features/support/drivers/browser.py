@@ -156,7 +156,7 @@ class BrowserDriver(Driver):
         self.session.sign_in(user, self.base_url)
 
     def sign_out(self):
-        self.session.clear_cookies(self.base_url)
+        self.session.clear_cookies()
 
     def evidence(self):
         found = {}

@@ -24,7 +24,7 @@ class Command(behave_django.Command):
     def handle(self, *args, **options):
         # A wrong option stops the run before the database is built, in one line.
         try:
-            Options.from_userdata(Configuration(self.get_behave_args(), load_config=True).userdata)
+            run_options = Options.from_userdata(Configuration(self.get_behave_args(), load_config=True).userdata)
         except OptionError as error:
             self.stderr.write(f"error: {error}")
             sys.exit(2)
@@ -34,6 +34,10 @@ class Command(behave_django.Command):
         # Never stop to ask about a test database left by an interrupted run.
         if options.get("interactive") is None:
             options["interactive"] = False
+        if run_options.driver == "browser" and not options["dry_run"]:
+            from features.support.browsers import prestart
+
+            prestart(run_options)
         # A terminated run unwinds like Ctrl-C, so browsers and the test database are cleaned up.
         signal.signal(signal.SIGTERM, _interrupt)
         super().handle(*args, **options)
