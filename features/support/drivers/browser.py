@@ -80,8 +80,9 @@ class BrowserDriver(Driver):
     # Going places
 
     def visit(self, url):
+        # get() returns once the page has loaded (the default page-load strategy), or
+        # raises after the page-load timeout.
         self.wd.get(url if urlsplit(url).scheme else self.base_url + url)
-        self._wait_until_loaded(f"{url} to load")
 
     def click_link(self, text):
         links = self.wd.find_elements(By.LINK_TEXT, text)
@@ -116,7 +117,8 @@ class BrowserDriver(Driver):
 
     @property
     def text(self):
-        return normalise(self.wd.find_element(By.TAG_NAME, "body").text)
+        # innerText is the text as rendered (hidden elements left out), in one round trip.
+        return normalise(self.wd.execute_script("return document.body.innerText"))
 
     @property
     def title(self):
@@ -124,8 +126,7 @@ class BrowserDriver(Driver):
 
     @property
     def heading(self):
-        headings = self.wd.find_elements(By.TAG_NAME, "h1")
-        return normalise(headings[0].text) if headings else ""
+        return normalise(self.wd.execute_script("const h1 = document.querySelector('h1'); return h1 ? h1.innerText : ''"))
 
     @property
     def path(self):
