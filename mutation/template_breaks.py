@@ -76,8 +76,10 @@ def main():
     report.write_text(json.dumps(results, indent=2) + "\n")
     missed = [r["break"] for r in results if not (r["client"] or r["browser"])]
     client_gaps = [r["break"] for r in results if r["browser"] and r["client_can_see"] and not r["client"]]
-    print(f"{len(results) - len(missed)} of {len(results)} template breaks caught; "
-          f"caught by the browser but not the client: {', '.join(client_gaps) or 'none'}")
+    print(
+        f"{len(results) - len(missed)} of {len(results)} template breaks caught; "
+        f"caught by the browser but not the client: {', '.join(client_gaps) or 'none'}"
+    )
     return 1 if missed or client_gaps else 0
 
 

@@ -31,6 +31,7 @@ const wanted = arguments[0];
 return [...document.querySelectorAll('button, input[type=submit]')].find((b) =>
   (b.tagName === 'BUTTON' ? b.textContent : b.value).replace(/\\s+/g, ' ').trim() === wanted) || null;
 """
+HEADING = "const h1 = document.querySelector('h1'); return h1 ? h1.innerText : '';"
 SEND_POST = """
 const token = (document.cookie.match(/(?:^|; )csrftoken=([^;]*)/) || [])[1] || '';
 const form = document.createElement('form');
@@ -126,7 +127,7 @@ class BrowserDriver(Driver):
 
     @property
     def heading(self):
-        return normalise(self.wd.execute_script("const h1 = document.querySelector('h1'); return h1 ? h1.innerText : ''"))
+        return normalise(self.wd.execute_script(HEADING))
 
     @property
     def path(self):
