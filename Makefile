@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 BEHAVE_ARGS ?=
 
-.PHONY: acceptance test setup browsers browser-run grid-run firefox-run catalogue demo clean bench
+.PHONY: acceptance test setup browsers browser-run grid-run firefox-run catalogue demo clean bench mutants scenario-breaks
 
 acceptance: setup
 	$(PY) manage.py behave $(BEHAVE_ARGS)
@@ -55,6 +55,20 @@ demo: setup
 
 clean:
 	rm -rf reports test_db.sqlite3
+
+# Detection power: mutants of the site's code against the client run, template
+# breaks against both drivers, and one break per scenario.
+MUTATION_INSTALLED := $(VENV)/.mutation-installed
+$(MUTATION_INSTALLED): mutation/requirements.txt | $(INSTALLED)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r mutation/requirements.txt
+	touch $@
+
+mutants: setup $(MUTATION_INSTALLED)
+	$(PY) mutation/template_breaks.py
+	$(PY) mutation/run.py
+
+scenario-breaks: setup
+	$(PY) mutation/scenario_breaks.py
 
 # Speed against stock behave-django, plain Django tests and a naive browser run.
 bench: setup

@@ -4,15 +4,16 @@ Feature: Publishing articles
   accident, and nobody publishes someone else's work without the right to.
 
   Background:
-    Given Alice is an author
+    Given Rita is a reader
+    And Alice is an author
     And Eddie is an editor
-    And Rita is a reader
 
   Rule: A draft stays hidden from readers until it is published
 
     Scenario: A new draft is hidden from readers
       When Alice writes a draft called "Spring fair"
-      Then Rita does not see "Spring fair" on the front page
+      Then she is told "“Spring fair” is saved as a draft."
+      And Rita does not see "Spring fair" on the front page
       And Rita cannot open "Spring fair"
 
     Scenario: An editor publishes a draft and readers can read it
@@ -20,8 +21,21 @@ Feature: Publishing articles
       When Eddie publishes "Spring fair"
       Then Rita sees "Spring fair" on the front page
       And Rita reads "Stalls open at ten." in "Spring fair"
+      And she sees that "Spring fair" was published today
 
   Rule: Only the author or an editor may publish an article
+
+    Scenario Outline: Who may publish a draft: <who> publishing <writer>'s
+      Given <writer> has written a draft called "Spring fair"
+      When <who> tries to publish "Spring fair"
+      Then readers <can or cannot> read "Spring fair"
+
+      Examples:
+        | writer | who   | can or cannot |
+        | Alice  | Alice | can           |
+        | Alice  | Eddie | can           |
+        | Alice  | Rita  | cannot        |
+        | Rita   | Alice | cannot        |
 
     Scenario: A reader cannot publish someone else's draft
       Given Alice has written a draft called "Spring fair"
@@ -31,7 +45,9 @@ Feature: Publishing articles
 
     Scenario: An author publishes her own article straight away
       When Alice writes and publishes an article called "Harbour news"
-      Then Rita sees "Harbour news" on the front page
+      Then she is told "“Harbour news” is published."
+      And she is not offered to publish it again
+      And Rita sees "Harbour news" on the front page
 
   Rule: Authors look after their own articles
 
@@ -40,16 +56,50 @@ Feature: Publishing articles
       When she changes the text of "Spring fair" to "Now with a duck race."
       Then she reads "Now with a duck race." in "Spring fair"
 
+    Scenario: An author corrects her published article and readers see the correction
+      Given Alice has published "Harbour news"
+      When she changes the text of "Harbour news" to "The ferry leaves at nine, not ten."
+      Then Rita reads "The ferry leaves at nine, not ten." in "Harbour news"
+
     Scenario: An author deletes her draft
       Given Alice has written a draft called "Spring fair"
       When she deletes "Spring fair"
       Then she is told "“Spring fair” is deleted."
       And she no longer sees "Spring fair" on her dashboard
 
-    Scenario: Nobody else may edit an author's article
+    Scenario Outline: Nobody else may edit an author's article, not even <who>
       Given Alice has published "Harbour news"
-      When Eddie opens "Harbour news"
-      Then he is not offered to edit or delete it
+      When <who> opens "Harbour news"
+      Then <who> is not offered to edit or delete it
+
+      Examples:
+        | who   |
+        | Rita  |
+        | Eddie |
+
+    Scenario Outline: A title may have up to 200 characters
+      When Alice writes a draft with a title <length> characters long
+      Then she is told "<answer>"
+
+      Examples:
+        | length | answer                                                        |
+        | 200    | is saved as a draft.                                          |
+        | 201    | Ensure this value has at most 200 characters (it has 201).    |
+
+  Rule: Every article has an address of its own, made from its title
+
+    Scenario: Two articles with the same title each keep their own address
+      Given Alice has published "Spring fair" that says "Stalls open at ten."
+      When she writes and publishes an article called "Spring fair" that says "Now with a duck race."
+      Then Rita reads "Stalls open at ten." at "/articles/spring-fair/"
+      And Rita reads "Now with a duck race." at "/articles/spring-fair-2/"
+
+  Rule: The front page shows the newest articles first, twenty to a page
+
+    Scenario: Older articles move to the next page
+      Given Alice has published 21 articles, "Day 1" to "Day 21", one a day
+      Then Rita sees "Day 21" to "Day 2" on the front page, newest first
+      And she finds "Day 1" on the next page
 
   Rule: Writing needs an account
 

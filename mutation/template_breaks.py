@@ -9,13 +9,13 @@ result says which caught it. Results go to reports/template_breaks.json.
 """
 
 import json
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from breaks import ROOT, broken, copy_project
+
 T = "site/articles/templates/articles"
 
 # name, file, text to replace, replacement, whether the test client can see it at all
@@ -41,11 +41,6 @@ BREAKS = [
 DRIVERS = {"client": [], "browser": ["-D", "driver=browser"]}
 
 
-def copy_project(target):
-    ignore = shutil.ignore_patterns(".git", ".venv", "node_modules", "reports", "*.sqlite3", "__pycache__")
-    shutil.copytree(ROOT, target, ignore=ignore)
-
-
 def caught(project, driver):
     command = [sys.executable, "manage.py", "behave", "--stop", "-f", "null", "--no-junit", *DRIVERS[driver]]
     result = subprocess.run(command, cwd=project, capture_output=True, text=True)
@@ -58,15 +53,8 @@ def main():
         project = Path(folder) / "project"
         copy_project(project)
         for name, file, old, new, client_can_see in BREAKS:
-            path = project / file
-            original = path.read_text()
-            if old not in original:
-                sys.exit(f"template_breaks: “{old.strip()}” is no longer in {file}: update the break “{name}”.")
-            path.write_text(original.replace(old, new, 1))
-            try:
+            with broken(project, file, old, new, name):
                 row = {"break": name, "file": file, **{d: caught(project, d) for d in DRIVERS}}
-            finally:
-                path.write_text(original)
             row["client_can_see"] = client_can_see
             results.append(row)
             marks = "  ".join(f"{d}: {'caught' if row[d] else 'MISSED'}" for d in DRIVERS)

@@ -1,7 +1,11 @@
 """Writing, publishing, editing and reading articles."""
 
+from datetime import timedelta
+
 from behave import given, then, when
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from articles import services
 from articles.models import Article
@@ -9,6 +13,26 @@ from features.support import tasks
 from features.support.expect import expect_heading, expect_no_text, expect_text
 
 SOME_TEXT = "Stalls, music and the duck race return to the green."
+
+
+def expect_not_listed(driver, title):
+    driver.visit(reverse("article-list"))
+    expect_heading(driver, "Latest news")
+    expect_no_text(driver, title)
+
+
+def expect_not_found(driver, title):
+    tasks.open_article(driver, title)
+    expect_heading(driver, "Page not found")
+    expect_no_text(driver, title)
+
+
+def numbered_titles(first, last):
+    """ "Day 1" to "Day 3" -> ["Day 1", "Day 2", "Day 3"]; counting down when first > last."""
+    word, start = first.rsplit(" ", 1)
+    end = int(last.rsplit(" ", 1)[1])
+    step = 1 if end >= int(start) else -1
+    return [f"{word} {n}" for n in range(int(start), end + step, step)]
 
 
 @given('{who:Person} has written a draft called "{title:Quoted}"')
@@ -26,14 +50,39 @@ def step_has_published(context, who, title):
     services.write_article(context.people.user(who), title, SOME_TEXT, Article.Status.PUBLISHED)
 
 
+@given('{who:Person} has published "{title:Quoted}" that says "{text:Quoted}"')
+def step_has_published_saying(context, who, title, text):
+    services.write_article(context.people.user(who), title, text, Article.Status.PUBLISHED)
+
+
+@given('{who:Person} has published {count:d} articles, "{first:Quoted}" to "{last:Quoted}", one a day')
+def step_has_published_many(context, who, count, first, last):
+    author = context.people.user(who)
+    for day, title in enumerate(numbered_titles(first, last), start=1):
+        article = services.write_article(author, title, SOME_TEXT, Article.Status.PUBLISHED)
+        # Publishing dates a day apart, the last the newest, without waiting for days to pass.
+        Article.objects.filter(pk=article.pk).update(published_at=timezone.now() - timedelta(days=count - day))
+
+
 @when('{who:Person} writes a draft called "{title:Quoted}"')
 def step_write_draft(context, who, title):
+    tasks.write_article(context.people.act_as(who), title, SOME_TEXT, publish=False)
+
+
+@when("{who:Person} writes a draft with a title {length:d} characters long")
+def step_write_long_title(context, who, length):
+    title = ("Spring fair on the green, " * (length // 20 + 1))[:length].replace(" ", "_")
     tasks.write_article(context.people.act_as(who), title, SOME_TEXT, publish=False)
 
 
 @when('{who:Person} writes and publishes an article called "{title:Quoted}"')
 def step_write_and_publish(context, who, title):
     tasks.write_article(context.people.act_as(who), title, SOME_TEXT, publish=True)
+
+
+@when('{who:Person} writes and publishes an article called "{title:Quoted}" that says "{text:Quoted}"')
+def step_write_and_publish_saying(context, who, title, text):
+    tasks.write_article(context.people.act_as(who), title, text, publish=True)
 
 
 @when('{who:Person} publishes "{title:Quoted}"')
@@ -80,18 +129,12 @@ def step_on_front_page(context, who, title):
 
 @then('{who:Person} does not see "{title:Quoted}" on the front page')
 def step_not_on_front_page(context, who, title):
-    driver = context.people.act_as(who)
-    driver.visit(reverse("article-list"))
-    expect_heading(driver, "Latest news")
-    expect_no_text(driver, title)
+    expect_not_listed(context.people.act_as(who), title)
 
 
 @then('{who:Person} cannot open "{title:Quoted}"')
 def step_cannot_open(context, who, title):
-    driver = context.people.act_as(who)
-    tasks.open_article(driver, title)
-    expect_heading(driver, "Page not found")
-    expect_no_text(driver, title)
+    expect_not_found(context.people.act_as(who), title)
 
 
 @then('{who:Person} reads "{text:Quoted}" in "{title:Quoted}"')
@@ -100,6 +143,13 @@ def step_reads(context, who, title, text):
     tasks.open_article(driver, title)
     expect_heading(driver, title)
     expect_text(driver, text)
+
+
+@then('{who:Person} sees that "{title:Quoted}" was published today')
+def step_published_today(context, who, title):
+    driver = context.people.act_as(who)
+    tasks.open_article(driver, title)
+    expect_text(driver, f", {date_format(timezone.localdate(), 'j F Y')}")
 
 
 @then('{who:Person} still sees "{title:Quoted}" as a draft on her dashboard')
@@ -115,6 +165,49 @@ def step_not_on_dashboard(context, who, title):
     driver.visit(reverse("dashboard"))
     expect_heading(driver, f"Welcome, {context.people.resolve(who).full_name}")
     expect_no_text(driver, title)
+
+
+@then('readers can read "{title:Quoted}"')
+def step_readers_can_read(context, title):
+    driver = context.people.act_as("a visitor")
+    tasks.read_from_front_page(driver, title)
+    expect_heading(driver, title)
+
+
+@then('readers cannot read "{title:Quoted}"')
+def step_readers_cannot_read(context, title):
+    driver = context.people.act_as("a visitor")
+    expect_not_listed(driver, title)
+    expect_not_found(driver, title)
+
+
+@then('{who:Person} reads "{text:Quoted}" at "{address:Quoted}"')
+def step_reads_at(context, who, text, address):
+    driver = context.people.act_as(who)
+    driver.visit(address)
+    expect_text(driver, text)
+
+
+@then('{who:Person} sees "{newest:Quoted}" to "{oldest:Quoted}" on the front page, newest first')
+def step_front_page_order(context, who, newest, oldest):
+    driver = context.people.act_as(who)
+    driver.visit(reverse("article-list"))
+    expected = numbered_titles(newest, oldest)
+    listed = driver.headings(2)
+    assert listed == expected, f"The front page lists {listed}, not {expected}."
+
+
+@then('{who:Person} finds "{title:Quoted}" on the next page')
+def step_on_next_page(context, who, title):
+    driver = context.people.looking(who)
+    driver.click_link("Older")
+    assert driver.has_link(title), f"“{title}” is not on {driver.path}:\n{driver.text}"
+
+
+@then("{who:Person} is not offered to publish it again")
+def step_not_offered_publishing(context, who):
+    driver = context.people.looking(who)
+    assert not driver.has_button("Publish"), f"{driver.path} still offers to publish."
 
 
 @then("{who:Person} is not offered to edit or delete it")

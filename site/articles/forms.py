@@ -25,5 +25,4 @@ class CommentForm(forms.ModelForm):
         model = Comment
         fields = ["body"]
         labels = {"body": "Your comment"}
-        widgets = {"body": forms.Textarea(attrs={"rows": 3})}
         error_messages = {"body": {"required": "A comment cannot be empty."}}

@@ -75,7 +75,14 @@ class Driver:
         """The path and query of the page on show."""
         raise NotImplementedError
 
+    def headings(self, level):
+        """The texts of the page's headings of this level, in order."""
+        raise NotImplementedError
+
     def has_link(self, text):
+        raise NotImplementedError
+
+    def has_button(self, text):
         raise NotImplementedError
 
     def has_field(self, label):

@@ -31,6 +31,7 @@ const wanted = arguments[0];
 return [...document.querySelectorAll('button, input[type=submit]')].find((b) =>
   (b.tagName === 'BUTTON' ? b.textContent : b.value).replace(/\\s+/g, ' ').trim() === wanted) || null;
 """
+HEADINGS = "return [...document.querySelectorAll('h' + arguments[0])].map((h) => h.innerText);"
 HEADING = "const h1 = document.querySelector('h1'); return h1 ? h1.innerText : '';"
 SEND_POST = """
 const token = (document.cookie.match(/(?:^|; )csrftoken=([^;]*)/) || [])[1] || '';
@@ -133,6 +134,12 @@ class BrowserDriver(Driver):
     def path(self):
         parts = urlsplit(self.wd.current_url)
         return parts.path + (f"?{parts.query}" if parts.query else "")
+
+    def headings(self, level):
+        return [normalise(text) for text in self.wd.execute_script(HEADINGS, level)]
+
+    def has_button(self, text):
+        return self.wd.execute_script(FIND_BUTTON, text) is not None
 
     def has_link(self, text):
         return bool(self.wd.find_elements(By.LINK_TEXT, text))

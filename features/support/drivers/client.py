@@ -62,12 +62,7 @@ class ClientDriver(Driver):
         radio["checked"] = ""
 
     def press(self, button):
-        found = [
-            b
-            for b in self._page.find_all(["button", "input"])
-            if (b.name == "button" and b.get("type", "submit") == "submit" and normalise(b.get_text()) == button)
-            or (b.name == "input" and b.get("type") == "submit" and b.get("value") == button)
-        ]
+        found = self._buttons(button)
         if not found:
             raise DriverError(f"No button “{button}” on {self._path}.")
         form = found[0].find_parent("form")
@@ -106,6 +101,12 @@ class ClientDriver(Driver):
     @property
     def path(self):
         return self._path
+
+    def headings(self, level):
+        return [normalise(h.get_text()) for h in self._page.find_all(f"h{level}")]
+
+    def has_button(self, text):
+        return bool(self._buttons(text))
 
     def has_link(self, text):
         return any(normalise(a.get_text()) == text for a in self._page.find_all("a", href=True))
@@ -147,6 +148,14 @@ class ClientDriver(Driver):
         query = request.get("QUERY_STRING")
         self._path = request["PATH_INFO"] + (f"?{query}" if query else "")
         self.soup = BeautifulSoup(response.content, "html.parser")
+
+    def _buttons(self, text):
+        return [
+            b
+            for b in self._page.find_all(["button", "input"])
+            if (b.name == "button" and b.get("type", "submit") == "submit" and normalise(b.get_text()) == text)
+            or (b.name == "input" and b.get("type") == "submit" and b.get("value") == text)
+        ]
 
     def _field(self, label):
         for tag in self._page.find_all("label"):

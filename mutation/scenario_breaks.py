@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Every scenario, and a break of the site that it must catch (`make scenario-breaks`).
+
+A scenario that cannot fail is a defect. For each scenario below, one change to
+the site that breaks the behaviour it describes is applied to a copy of the
+project, the scenario runs alone, and it must fail. A scenario that still passes
+is printed as MISSED and the script fails.
+"""
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from breaks import broken, copy_project
+
+A, ACC = "site/articles", "site/accounts"
+TEMPLATES = "site/templates"
+REGISTRATION = f"{ACC}/templates/registration"
+SKIP_PASSWORD_CHECK = "    def clean_password2(self):\n        return self.cleaned_data.get('password2')\n\n"
+
+# scenario name, file, text, broken text
+BREAKS = [
+    (
+        "A new draft is hidden from readers",
+        f"{A}/views.py",
+        'queryset = Article.objects.published().select_related("author")',
+        'queryset = Article.objects.select_related("author")',
+    ),
+    (
+        "An editor publishes a draft and readers can read it",
+        f"{A}/services.py",
+        'article.author_id == user.pk or user.has_perm("articles.publish_article")',
+        "article.author_id == user.pk",
+    ),
+    (
+        "A reader cannot publish someone else's draft",
+        f"{A}/services.py",
+        "if not can_publish(by, article):",
+        "if False:",
+    ),
+    (
+        "An author publishes her own article straight away",
+        f"{A}/views.py",
+        "is_published() and services.can_publish(user, article)",
+        "is_published() or services.can_publish(user, article)",
+    ),
+    ("An author edits her draft", f"{A}/forms.py", 'fields = ["title", "body"]', 'fields = ["title"]'),
+    (
+        "An author corrects her published article",
+        f"{A}/models.py",
+        "Q(status=Article.Status.PUBLISHED) | Q(author=user)",
+        "Q(status=Article.Status.PUBLISHED) ^ Q(author=user)",
+    ),
+    (
+        "An author deletes her draft",
+        f"{A}/views.py",
+        "title = self.object.title\n        response = super().form_valid(form)",
+        'title = self.object.title\n        response = redirect("dashboard")',
+    ),
+    (
+        "Nobody else may edit an author's article",
+        f"{A}/services.py",
+        "return user.is_authenticated and article.author_id == user.pk",
+        "return user.is_authenticated",
+    ),
+    (
+        "Two articles with the same title each keep their own address",
+        f"{A}/models.py",
+        'slugify(self.title) or "article"',
+        '"article"',
+    ),
+    ("Older articles move to the next page", f"{A}/views.py", "paginate_by = 20", "paginate_by = 25"),
+    (
+        "A visitor is asked to sign in before writing",
+        f"{A}/views.py",
+        "class ArticleCreateView(LoginRequiredMixin, CreateView):",
+        "class ArticleCreateView(CreateView):",
+    ),
+    (
+        "A reader's comment appears under the article with her name",
+        f"{A}/views.py",
+        "form.instance.author = request.user",
+        "form.instance.author = article.author",
+    ),
+    (
+        "An empty comment is refused",
+        f"{A}/forms.py",
+        'error_messages = {"body": {"required": "A comment cannot be empty."}}',
+        "error_messages = {}",
+    ),
+    (
+        "HTML in a comment shows as plain text",
+        f"{A}/templates/articles/article_detail.html",
+        "{{ comment.body }}",
+        "{{ comment.body|safe }}",
+    ),
+    (
+        "A visitor is asked to sign in to comment",
+        f"{A}/templates/articles/article_detail.html",
+        '">Sign in to comment</a>',
+        '">Sign in</a>',
+    ),
+    ("Nina registers and is welcomed", f"{ACC}/views.py", "        send_welcome_email(user)\n", ""),
+    (
+        "Registering with passwords that differ is refused",
+        f"{ACC}/forms.py",
+        "    def clean_email(self):",
+        SKIP_PASSWORD_CHECK + "    def clean_email(self):",
+    ),
+    (
+        "Registering with a taken email is refused",
+        f"{ACC}/forms.py",
+        "if User.objects.filter(email__iexact=email).exists():",
+        "if False:",
+    ),
+    (
+        "Registering with an invalid email is refused",
+        f"{ACC}/forms.py",
+        "email = forms.EmailField(",
+        "email = forms.CharField(",
+    ),
+    (
+        "Registering with a weak password is refused",
+        "site/newsroom/settings.py",
+        '    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},\n',
+        "",
+    ),
+    (
+        "Rita resets her password and signs in with the new one",
+        f"{REGISTRATION}/password_reset_email.html",
+        "{% url 'password_reset_confirm' uidb64=uid token=token %}",
+        "/reset/",
+    ),
+    (
+        "A reset link works only once",
+        f"{REGISTRATION}/password_reset_confirm.html",
+        "{% if validlink %}",
+        "{% if True %}",
+    ),
+    (
+        "New passwords that differ are refused",
+        f"{TEMPLATES}/form_fields.html",
+        '{% if field.errors %}<div class="errors" role="alert">{{ field.errors }}</div>{% endif %}',
+        "",
+    ),
+    (
+        "An unknown address gets the same answer and no email",
+        f"{REGISTRATION}/password_reset_done.html",
+        "<h1>Check your email</h1>",
+        "<h1>No account uses that address</h1>",
+    ),
+    (
+        "Rita signs in and lands on her dashboard",
+        "site/newsroom/settings.py",
+        'LOGIN_REDIRECT_URL = "dashboard"',
+        'LOGIN_REDIRECT_URL = "article-list"',
+    ),
+    (
+        "A wrong password is refused",
+        f"{TEMPLATES}/form_fields.html",
+        '{% if form.non_field_errors %}<div class="errors" role="alert">{{ form.non_field_errors }}</div>{% endif %}',
+        "",
+    ),
+    (
+        "Rita signs out",
+        f"{TEMPLATES}/base.html",
+        '<form method="post" action="{% url \'logout\' %}"',
+        '<form method="get" action="{% url \'logout\' %}"',
+    ),
+]
+
+
+def fails(project, scenario):
+    command = [sys.executable, "manage.py", "behave", "-n", scenario, "-f", "null", "--no-junit", "--no-summary"]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True)
+    return result.returncode != 0
+
+
+def main():
+    missed = []
+    with tempfile.TemporaryDirectory() as folder:
+        project = Path(folder) / "project"
+        copy_project(project)
+        for scenario, file, old, new in BREAKS:
+            if fails(project, scenario):
+                print(f"FAILS   {scenario}  (already without the break: fix it first)", flush=True)
+                missed.append(scenario)
+                continue
+            with broken(project, file, old, new, scenario):
+                caught = fails(project, scenario)
+            print(f"{'caught' if caught else 'MISSED':<7} {scenario}  <-  {file}: {old.strip()[:60]}", flush=True)
+            if not caught:
+                missed.append(scenario)
+    print(f"{len(BREAKS) - len(missed)} of {len(BREAKS)} breaks caught by their scenario")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
