@@ -14,12 +14,15 @@ def copy_project(target):
 
 @contextmanager
 def broken(project, file, old, new, name):
-    """The project with `old` replaced by `new` in `file`, restored afterwards."""
+    """The project with `old` replaced by `new` in `file` (or each old by its new, for lists), restored after."""
     path = project / file
-    original = path.read_text()
-    if old not in original:
-        raise SystemExit(f"“{old.strip()}” is no longer in {file}: update the break “{name}”.")
-    path.write_text(original.replace(old, new, 1))
+    original = changed = path.read_text()
+    pairs = zip(old, new, strict=True) if isinstance(old, list) else [(old, new)]
+    for before, after in pairs:
+        if before not in changed:
+            raise SystemExit(f"“{before.strip()}” is no longer in {file}: update the break “{name}”.")
+        changed = changed.replace(before, after, 1)
+    path.write_text(changed)
     try:
         yield
     finally:

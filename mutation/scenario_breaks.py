@@ -17,9 +17,9 @@ from breaks import broken, copy_project
 A, ACC = "site/articles", "site/accounts"
 TEMPLATES = "site/templates"
 REGISTRATION = f"{ACC}/templates/registration"
-SKIP_PASSWORD_CHECK = "    def clean_password2(self):\n        return self.cleaned_data.get('password2')\n\n"
+SKIP_PASSWORD_CHECK = "    def validate_passwords(self, *args, **kwargs):\n        return None\n\n"
 
-# scenario name, file, text, broken text
+# scenario name, file, text, broken text (or lists of each, for a break in several places)
 BREAKS = [
     (
         "A new draft is hidden from readers",
@@ -33,6 +33,13 @@ BREAKS = [
         'article.author_id == user.pk or user.has_perm("articles.publish_article")',
         "article.author_id == user.pk",
     ),
+    (
+        "Who may publish a draft",
+        f"{A}/services.py",
+        'article.author_id == user.pk or user.has_perm("articles.publish_article")',
+        'True or user.has_perm("articles.publish_article")',
+    ),
+    ("A title may have up to 200 characters", f"{A}/models.py", "TITLE_MAX_LENGTH = 200", "TITLE_MAX_LENGTH = 250"),
     (
         "A reader cannot publish someone else's draft",
         f"{A}/services.py",
@@ -117,8 +124,9 @@ BREAKS = [
     (
         "Registering with an invalid email is refused",
         f"{ACC}/forms.py",
-        "email = forms.EmailField(",
-        "email = forms.CharField(",
+        # The form's field and the model's both check the address: both must go.
+        ["email = forms.EmailField(", 'fields = ["username", "email"]'],
+        ["email = forms.CharField(", 'fields = ["username"]'],
     ),
     (
         "Registering with a weak password is refused",
