@@ -197,7 +197,8 @@ def main():
                 continue
             with broken(project, file, old, new, scenario):
                 caught = fails(project, scenario)
-            print(f"{'caught' if caught else 'MISSED':<7} {scenario}  <-  {file}: {old.strip()[:60]}", flush=True)
+            where = (old[0] if isinstance(old, list) else old).strip().splitlines()[0][:60]
+            print(f"{'caught' if caught else 'MISSED':<7} {scenario}  <-  {file}: {where}", flush=True)
             if not caught:
                 missed.append(scenario)
     print(f"{len(BREAKS) - len(missed)} of {len(BREAKS)} breaks caught by their scenario")

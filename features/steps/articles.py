@@ -36,22 +36,14 @@ def numbered_titles(first, last):
 
 
 @given('{who:Person} has written a draft called "{title:Quoted}"')
-def step_has_draft(context, who, title):
-    services.write_article(context.people.user(who), title, SOME_TEXT, Article.Status.DRAFT)
-
-
 @given('{who:Person} has written a draft called "{title:Quoted}" that says "{text:Quoted}"')
-def step_has_draft_saying(context, who, title, text):
+def step_has_draft(context, who, title, text=SOME_TEXT):
     services.write_article(context.people.user(who), title, text, Article.Status.DRAFT)
 
 
 @given('{who:Person} has published "{title:Quoted}"')
-def step_has_published(context, who, title):
-    services.write_article(context.people.user(who), title, SOME_TEXT, Article.Status.PUBLISHED)
-
-
 @given('{who:Person} has published "{title:Quoted}" that says "{text:Quoted}"')
-def step_has_published_saying(context, who, title, text):
+def step_has_published(context, who, title, text=SOME_TEXT):
     services.write_article(context.people.user(who), title, text, Article.Status.PUBLISHED)
 
 
@@ -76,12 +68,8 @@ def step_write_long_title(context, who, length):
 
 
 @when('{who:Person} writes and publishes an article called "{title:Quoted}"')
-def step_write_and_publish(context, who, title):
-    tasks.write_article(context.people.act_as(who), title, SOME_TEXT, publish=True)
-
-
 @when('{who:Person} writes and publishes an article called "{title:Quoted}" that says "{text:Quoted}"')
-def step_write_and_publish_saying(context, who, title, text):
+def step_write_and_publish(context, who, title, text=SOME_TEXT):
     tasks.write_article(context.people.act_as(who), title, text, publish=True)
 
 
