@@ -133,6 +133,12 @@ def step_reads(context, who, title, text):
     expect_text(driver, text)
 
 
+@then("{who:Person} sees a title of {length:d} characters")
+def step_title_length(context, who, length):
+    driver = context.people.looking(who)
+    assert len(driver.heading) == length, f"The title on {driver.path} has {len(driver.heading)} characters."
+
+
 @then('{who:Person} sees that "{title:Quoted}" was published today')
 def step_published_today(context, who, title):
     driver = context.people.act_as(who)

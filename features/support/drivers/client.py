@@ -48,7 +48,9 @@ class ClientDriver(Driver):
         if field.name == "textarea":
             field.string = value
         elif field.name == "input" and field.get("type", "text") not in ("radio", "checkbox"):
-            field["value"] = value
+            # A browser stops taking keystrokes at the field's maxlength.
+            limit = field.get("maxlength")
+            field["value"] = value[: int(limit)] if limit else value
         else:
             raise DriverError(f"The field “{label}” on {self._path} is not a text field.")
 
