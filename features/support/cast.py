@@ -91,8 +91,10 @@ class People:
         """The driver, signed in as this person through the shortcut (or signed out for a visitor)."""
         person = self.resolve(who)
         if person != self.signed_in:
-            self.driver.sign_out()
-            if person != VISITOR:
+            if person == VISITOR:
+                self.driver.sign_out()
+            else:
+                # Signing in as someone else replaces the session: no need to sign out first.
                 user = self.user(who)
                 self.sign_in(self.driver, user, self.passwords[user.username])
             self.signed_in = person
