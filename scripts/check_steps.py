@@ -1,22 +1,25 @@
 #!/usr/bin/env python3
-"""Fails on an undefined step, an unused step definition or an ambiguous step.
+"""Fails on an undefined step, an unused step definition, an ambiguous step, or a stale step catalogue.
 
-behave's own dry run finds all three without touching a database: undefined and
-unused steps in its steps.usage report, ambiguous ones when it loads the steps.
+behave's own dry run finds all of them without touching a database: undefined and
+unused steps in its steps.usage report, ambiguous ones when it loads the steps, and
+the catalogue (features/STEPS.txt) is its steps.catalog report.
 """
 
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+DRY_RUN = [sys.executable, "manage.py", "behave", "--dry-run", "--no-summary"]
 SECTIONS = re.compile(r"^(UNUSED STEP DEFINITIONS|UNDEFINED STEPS)\[\d+\]:\n(?:  .*\n?)+", re.M)
 
 
 def main():
     result = subprocess.run(
-        [sys.executable, "manage.py", "behave", "--dry-run", "--no-summary", "-f", "steps.usage", "--format", "null"],
+        [*DRY_RUN, "-f", "steps.usage", "--format", "null"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -28,6 +31,16 @@ def main():
         problems.append(f"Ambiguous step: {ambiguous.group(1)}")
     if result.returncode and not problems:
         problems.append(output.strip().splitlines()[-1] if output.strip() else "behave --dry-run failed")
+    with tempfile.TemporaryDirectory() as folder:
+        catalogue = Path(folder) / "STEPS.txt"
+        subprocess.run(
+            [*DRY_RUN, "-f", "steps.catalog", "-o", catalogue],
+            cwd=ROOT,
+            capture_output=True,
+        )
+        current = catalogue.read_text() if catalogue.exists() else ""
+    if current.strip() != (ROOT / "features" / "STEPS.txt").read_text().strip():
+        problems.append("features/STEPS.txt is out of date: run `make catalogue`.")
     if problems:
         print("\n".join(problems))
         return 1
