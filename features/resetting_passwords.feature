@@ -10,7 +10,8 @@ Feature: Resetting a forgotten password
 
     Scenario: Rita resets her password and signs in with the new one
       When Rita asks for a password reset for "rita@example.com"
-      And she follows the link in the email to choose the new password "New-Lantern-77"
+      Then she is told "Check your email"
+      When she follows the link in the email to choose the new password "New-Lantern-77"
       Then she can sign in with "New-Lantern-77"
       And she can no longer sign in with "Old-Lantern-31"
 

@@ -84,9 +84,9 @@ def main():
         result = stage()
         print_rows.append((name, *result))
         totals = [a + b for a, b in zip(totals, result, strict=True)]
-    print("\nstage     passed  failed  skipped")
+    print(f"\n{'stage':<11} passed  failed  skipped")
     for name, passed, failed, skipped in print_rows:
-        print(f"{name:<9} {passed:>6}  {failed:>6}  {skipped:>7}")
+        print(f"{name:<11} {passed:>6}  {failed:>6}  {skipped:>7}")
     passed, failed, skipped = totals
     print(f"{passed} passed, {failed} failed, {skipped} skipped")
     return 1 if failed else 0

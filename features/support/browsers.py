@@ -5,6 +5,7 @@ browser each time (Chromium takes about half a second to start).
 """
 
 import json
+import os
 import shutil
 import threading
 import urllib.error
@@ -170,6 +171,10 @@ class BrowserSession:
     # Starting
 
     def _start(self):
+        if not (self.options.headless or self.options.remote_url or os.environ.get("DISPLAY")):
+            raise BrowserUnavailable(
+                "-D headless=false needs a display, and DISPLAY is not set: run headless, or under `xvfb-run`."
+            )
         options = self._browser_options()
         try:
             if self.options.remote_url:

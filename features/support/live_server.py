@@ -7,6 +7,8 @@ LiveServerTestCase does for in-memory SQLite, so a browser scenario runs inside
 the same rolled-back transaction as a client scenario.
 """
 
+import socket
+
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.servers.basehttp import WSGIServer
 from django.core.signals import request_finished, request_started
@@ -36,6 +38,16 @@ class SharedLiveServer:
         return f"http://{self.public_host}:{self.thread.port}"
 
     def start(self):
+        # Try the address first: a server thread that fails to bind would close the
+        # connection it shares, and with it the scenario's transaction.
+        try:
+            with socket.create_server((self.host, self.port)):
+                pass
+        except OSError as error:
+            raise LiveServerError(
+                f"The live server cannot listen on {self.host}:{self.port} ({error.strerror or error}): "
+                "choose another with -D server_host=... -D server_port=..."
+            ) from None
         connection = connections["default"]
         connection.inc_thread_sharing()
         # Django closes "old" connections at the start and end of every request;

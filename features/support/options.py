@@ -2,7 +2,7 @@
 
 import os
 import socket
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 DRIVERS = ("client", "browser")
 BROWSERS = ("chromium", "firefox")
@@ -27,14 +27,14 @@ def _flag(userdata, name, default):
     return value in TRUE
 
 
-def _number(userdata, name, default, kind=float):
+def _number(userdata, name, default, kind, low, high):
     value = userdata.get(name, default)
     try:
         number = kind(value)
     except ValueError:
-        number = -1
-    if number < 0:
-        raise OptionError(f"-D {name}={value!r} is not a number of {kind.__name__} ≥ 0.")
+        number = None
+    if number is None or not low <= number <= high:
+        raise OptionError(f"-D {name}={value!r} is not a number from {low} to {high}.")
     return number
 
 
@@ -61,6 +61,10 @@ class Options:
 
     @classmethod
     def from_userdata(cls, userdata):
+        # Dotted names belong to formatters (behave.formatter.html-pretty.title_string...).
+        unknown = sorted(name for name in userdata if "." not in name and name not in OPTION_NAMES)
+        if unknown:
+            raise OptionError(f"-D {unknown[0]} is not a run option: use one of {', '.join(OPTION_NAMES)}.")
         remote_url = userdata.get("remote_url", "") or os.environ.get("SELENIUM_REMOTE_URL", "")
         server_host = userdata.get("server_host", cls.server_host)
         driver = _choice(userdata, "driver", DRIVERS, cls.driver)
@@ -69,12 +73,15 @@ class Options:
             browser=_choice(userdata, "browser", BROWSERS, cls.browser),
             headless=_flag(userdata, "headless", "true"),
             remote_url=remote_url.rstrip("/"),
-            timeout=_number(userdata, "timeout", str(cls.timeout)),
+            timeout=_number(userdata, "timeout", str(cls.timeout), float, 0.5, 600),
             server_host=server_host,
-            server_port=_number(userdata, "server_port", "0", int),
+            server_port=_number(userdata, "server_port", "0", int, 0, 65535),
             server_public_host=userdata.get("server_public_host", "")
             or (socket.gethostname() if server_host in ("0.0.0.0", "::") else server_host),
             evidence_dir=os.path.join(userdata.get("evidence_dir", cls.evidence_dir), driver),
             naive=_flag(userdata, "naive", "false"),
             timings=userdata.get("timings", ""),
         )
+
+
+OPTION_NAMES = [field.name for field in fields(Options)]

@@ -8,7 +8,7 @@ from django.core.signals import got_request_exception
 
 from features.support.drivers.base import DriverError
 from features.support.drivers.client import ClientDriver
-from features.support.live_server import SharedLiveServer
+from features.support.live_server import LiveServerError, SharedLiveServer
 from features.support.tasks import sign_in as sign_in_through_form
 from features.support.timing import Timer
 
@@ -58,9 +58,10 @@ class Run:
             self.browser = session_for(self.options)
         try:
             self.browser.start()
-        except BrowserUnavailable as error:
+            server_url = self._server_url(test)
+        except (BrowserUnavailable, LiveServerError) as error:
             return UnavailableDriver(str(error))
-        return BrowserDriver(self.browser, self._server_url(test), self.options.timeout)
+        return BrowserDriver(self.browser, server_url, self.options.timeout)
 
     def end_scenario(self, driver, failed):
         if driver.name != "browser":
@@ -77,9 +78,9 @@ class Run:
         if hasattr(test, "live_server_url"):
             return test.live_server_url
         if self.live_server is None:
-            self.live_server = SharedLiveServer(
-                self.options.server_host, self.options.server_port, self.options.server_public_host
-            ).start()
+            options = self.options
+            server = SharedLiveServer(options.server_host, options.server_port, options.server_public_host)
+            self.live_server = server.start()
         return self.live_server.url
 
     def close(self):

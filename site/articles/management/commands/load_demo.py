@@ -6,11 +6,13 @@ from articles import services
 from articles.models import Article
 
 PEOPLE = [
-    # username, first name, last name, is an editor
-    ("alice", "Alice", "Author", False),
-    ("eddie", "Eddie", "Editor", True),
-    ("rita", "Rita", "Reader", False),
+    # username, first name, last name, is an editor: the same cast as the acceptance features
+    ("alice", "Alice", "Archer", False),
+    ("eddie", "Eddie", "Evans", True),
+    ("rita", "Rita", "Reyes", False),
 ]
+
+ROLES = {"alice": "author", "eddie": "editor", "rita": "reader"}
 
 ARTICLES = [
     ("alice", "Spring fair opens on Saturday", "Stalls, music and the duck race return to the green.", True),
@@ -40,9 +42,7 @@ class Command(BaseCommand):
             if editor:
                 user.user_permissions.add(publish)
             people[username] = user
-            self.stdout.write(
-                f"{'Created' if created else 'Updated'} {username} ({'editor' if editor else 'author/reader'})"
-            )
+            self.stdout.write(f"{'Created' if created else 'Updated'} {username} ({ROLES[username]})")
         for username, title, body, published in ARTICLES:
             if Article.objects.filter(title=title).exists():
                 continue
