@@ -6,6 +6,42 @@ import os
 from behave_html_pretty_formatter import PrettyHTMLFormatter
 
 
+class NewsroomHTMLFormatter(PrettyHTMLFormatter):
+    """behave-html-pretty-formatter, with the Background steps of features that have Rules.
+
+    Also names each scenario's Rule, and joins each feature's description into one paragraph.
+
+    behave 1.3 hands the formatter each Rule's background, whose own steps are empty when it
+    only inherits the Feature's; the formatter then showed no Background and matched the
+    results of the Background steps to the scenario's first steps.
+    """
+
+    _rule = None
+
+    def feature(self, feature):
+        self._rule = None
+        super().feature(feature)
+        # A feature's description is prose wrapped for the editor; let the page wrap it.
+        self.current_feature.description = " ".join(line.strip() for line in feature.description)
+
+    def rule(self, rule):
+        self._rule = rule.name
+
+    def scenario(self, scenario):
+        super().scenario(scenario)
+        if self._rule:
+            # The formatter has no place for Rules: name the rule beside each of its scenarios.
+            self.current_scenario.name = f"{scenario.name}  ·  Rule: {self._rule}"
+
+    def background(self, background):
+        super().background(_AllSteps(background))
+
+
+class _AllSteps:
+    def __init__(self, background):
+        self.steps = background.all_steps
+
+
 def _html_formatters(context):
     return [f for f in getattr(context._runner, "formatters", []) if isinstance(f, PrettyHTMLFormatter)]
 
