@@ -1,6 +1,8 @@
 """Shared by the break scripts: a throw-away copy of the project, and one deliberate break in it."""
 
 import shutil
+import subprocess
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -27,3 +29,9 @@ def broken(project, file, old, new, name):
         yield
     finally:
         path.write_text(original)
+
+
+def suite_fails(project, *arguments):
+    """True when the acceptance suite, run in the copy with these arguments, fails."""
+    command = [sys.executable, "manage.py", "behave", "-f", "null", "--no-junit", "--no-summary", *arguments]
+    return subprocess.run(command, cwd=project, capture_output=True).returncode != 0

@@ -1,6 +1,7 @@
 """The HTML report for product owners: which driver ran each scenario, and a failure's evidence."""
 
 import base64
+import io
 import os
 
 from behave_html_pretty_formatter import PrettyHTMLFormatter
@@ -9,7 +10,8 @@ from behave_html_pretty_formatter import PrettyHTMLFormatter
 class NewsroomHTMLFormatter(PrettyHTMLFormatter):
     """behave-html-pretty-formatter, with the Background steps of features that have Rules.
 
-    Also names each scenario's Rule, and joins each feature's description into one paragraph.
+    Also: names each scenario's Rule, joins each feature's description into one paragraph,
+    and writes nothing on a dry run.
 
     behave 1.3 hands the formatter each Rule's background, whose own steps are empty when it
     only inherits the Feature's; the formatter then showed no Background and matched the
@@ -17,6 +19,12 @@ class NewsroomHTMLFormatter(PrettyHTMLFormatter):
     """
 
     _rule = None
+
+    def open(self):
+        # A dry run (the step check, the catalogue) must not overwrite the last real report.
+        if self.config.dry_run:
+            return io.StringIO()
+        return super().open()
 
     def feature(self, feature):
         self._rule = None

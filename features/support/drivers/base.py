@@ -62,10 +62,6 @@ class Driver:
         raise NotImplementedError
 
     @property
-    def title(self):
-        raise NotImplementedError
-
-    @property
     def heading(self):
         """The page's main heading (its first h1)."""
         raise NotImplementedError

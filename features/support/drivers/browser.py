@@ -123,10 +123,6 @@ class BrowserDriver(Driver):
         return normalise(self.wd.execute_script("return document.body.innerText"))
 
     @property
-    def title(self):
-        return normalise(self.wd.title)
-
-    @property
     def heading(self):
         return normalise(self.wd.execute_script(HEADING))
 

@@ -92,10 +92,6 @@ class ClientDriver(Driver):
         return normalise(" ".join(s for s in body.find_all(string=True) if not _hidden(s)))
 
     @property
-    def title(self):
-        return normalise(self._page.title.get_text()) if self._page.title else ""
-
-    @property
     def heading(self):
         h1 = self._page.find("h1")
         return normalise(h1.get_text()) if h1 else ""
