@@ -92,17 +92,11 @@ def step_ask_reset(context, who, email):
 
 
 @when('{who:Person} follows the link in the email to choose the new password "{password:Quoted}"')
-def step_follow_and_choose(context, who, password):
-    driver = context.people.looking(who)
-    driver.visit(link_in_last_email_to(context.people.resolve(who).email))
-    tasks.choose_new_password(driver, password, password)
-
-
 @when('{who:Person} follows the link and chooses "{password:Quoted}" confirmed as "{confirmation:Quoted}"')
-def step_follow_and_choose_two(context, who, password, confirmation):
+def step_follow_and_choose(context, who, password, confirmation=None):
     driver = context.people.signed_out(who)
     driver.visit(link_in_last_email_to(context.people.resolve(who).email))
-    tasks.choose_new_password(driver, password, confirmation)
+    tasks.choose_new_password(driver, password, confirmation or password)
 
 
 @given("{who:Person} has been sent a password reset link")
