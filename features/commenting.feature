@@ -13,10 +13,24 @@ Feature: Commenting on articles
       When Rita comments "Can't wait for the duck race!" on "Spring fair"
       Then she sees the comment "Can't wait for the duck race!" by Rita Reyes under "Spring fair"
 
-    Scenario: An empty comment is refused
-      When Rita comments "" on "Spring fair"
+    Scenario Outline: A comment <of what> is refused
+      When Rita comments <typed> on "Spring fair"
       Then she is told "A comment cannot be empty."
       And "Spring fair" has no comments
+
+      Examples:
+        | of what        | typed |
+        | with no text   | ""    |
+        | of only spaces | "   " |
+
+    Scenario: A comment shows who sent it, whatever name the request gives
+      When Rita sends the comment "Great piece!" on "Spring fair" as Alice without the form
+      Then she sees the comment "Great piece!" by Rita Reyes under "Spring fair"
+
+    Scenario: Nobody comments on a draft, not even by hand
+      Given Alice has written a draft called "Harbour news"
+      When Rita sends the comment "First!" on "Harbour news" without the form
+      Then "Harbour news" has no comments once it is published
 
   Rule: A comment shows as the text that was typed
 
@@ -29,3 +43,8 @@ Feature: Commenting on articles
     Scenario: A visitor is asked to sign in to comment
       When a visitor reads "Spring fair"
       Then they are offered "Sign in to comment" instead of a comment form
+
+    Scenario: A visitor's comment sent without the form is refused
+      When a visitor sends the comment "Hello from nowhere" on "Spring fair" without the form
+      Then they are asked to sign in
+      And "Spring fair" has no comments

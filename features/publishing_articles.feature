@@ -23,6 +23,13 @@ Feature: Publishing articles
       And Rita reads "Stalls open at ten." in "Spring fair"
       And she sees that "Spring fair" was published today
 
+    Scenario: A reader's dashboard lists her own drafts and nobody else's
+      Given Alice has written a draft called "Spring fair"
+      And Rita has written a draft called "Lost cat"
+      When Rita opens her dashboard
+      Then she sees "Lost cat" as a draft on her dashboard
+      And she does not see "Spring fair" on her dashboard
+
   Rule: Only the author or an editor may publish an article
 
     Scenario Outline: Who may publish a draft: <who> publishing <writer>'s
@@ -42,6 +49,11 @@ Feature: Publishing articles
       When Rita tries to publish "Spring fair"
       Then she is told "Only editors may publish someone else's article."
       And Alice still sees "Spring fair" as a draft on her dashboard
+
+    Scenario: A link cannot publish a draft, not even an editor's
+      Given Alice has written a draft called "Spring fair"
+      When Eddie follows a link to publish "Spring fair"
+      Then readers cannot read "Spring fair"
 
     Scenario: An author publishes her own article straight away
       When Alice writes and publishes an article called "Harbour news"
@@ -76,6 +88,34 @@ Feature: Publishing articles
         | who   |
         | Rita  |
         | Eddie |
+
+    Scenario Outline: Nobody else may change an author's article by hand, not even <who>
+      Given Alice has published "Harbour news" that says "The ferry leaves at nine."
+      When <who> sends the text "The ferry is cancelled." for "Harbour news" without the form
+      Then <who> is told "Only the author of an article may change or delete it."
+      And Rita still reads "The ferry leaves at nine." in "Harbour news"
+
+      Examples:
+        | who   |
+        | Rita  |
+        | Eddie |
+
+    Scenario Outline: Nobody else may delete an author's article by hand, not even <who>
+      Given Alice has published "Harbour news"
+      When <who> sends a request to delete "Harbour news" without the form
+      Then <who> is told "Only the author of an article may change or delete it."
+      And readers can read "Harbour news"
+
+      Examples:
+        | who   |
+        | Rita  |
+        | Eddie |
+
+    Scenario: A link to delete an article asks before it deletes
+      Given Alice has published "Harbour news"
+      When she follows a link to delete "Harbour news"
+      Then she is asked whether to delete "Harbour news"
+      And readers can read "Harbour news"
 
     Scenario Outline: A title may have up to 200 characters: typing <typed> keeps <kept>
       When Alice writes a draft with a title <typed> characters long

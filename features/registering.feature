@@ -11,6 +11,12 @@ Feature: Registering an account
       And "nina@example.com" receives one email, "Welcome to Our Site!"
       And the email greets her as "nina"
 
+  Rule: Registering opens an ordinary account, whatever the request asks for
+
+    Scenario: Nina cannot make herself staff by registering by hand
+      When Nina registers as "nina" with the email "nina@example.com", asking for staff rights without the form
+      Then she cannot open the newsroom's administration
+
   Rule: Wrong details are refused, and no account or email comes of them
 
     Scenario Outline: Registering with <problem> is refused
@@ -24,6 +30,8 @@ Feature: Registering an account
         | problem               | username | email            | password          | confirmation      | error                                          |
         | passwords that differ | nina     | nina@example.com | Tulip-Garden-42   | Tulip-Garden-43   | The two password fields didn’t match.          |
         | a taken username      | rita     | nina@example.com | Tulip-Garden-42   | Tulip-Garden-42   | A user with that username already exists.      |
+        | a taken username in other letters | RITA | nina@example.com | Tulip-Garden-42 | Tulip-Garden-42 | A user with that username already exists. |
         | a taken email         | nina     | rita@example.com | Tulip-Garden-42   | Tulip-Garden-42   | An account with this email address already exists. |
+        | a taken email in other letters | nina | Rita@Example.COM | Tulip-Garden-42 | Tulip-Garden-42 | An account with this email address already exists. |
         | an invalid email      | nina     | nina-at-example  | Tulip-Garden-42   | Tulip-Garden-42   | Enter a valid email address.                   |
         | a weak password       | nina     | nina@example.com | password          | password          | This password is too common.                   |

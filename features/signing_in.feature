@@ -13,6 +13,10 @@ Feature: Signing in
       When Rita signs in with the password "Old-Lantern-31"
       Then she sees her dashboard welcoming her as "Rita Reyes"
 
+    Scenario: A link to the sign-in page cannot send Rita on to another site
+      When Rita signs in through a link that leads on to "https://newsroom.example.net/"
+      Then she sees her dashboard welcoming her as "Rita Reyes"
+
     Scenario: A wrong password is refused
       When Rita signs in with the password "Old-Lantern-13"
       Then she is told "Please enter a correct username and password."

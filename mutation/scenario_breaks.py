@@ -90,7 +90,7 @@ BREAKS = [
         "form.instance.author = article.author",
     ),
     (
-        "An empty comment is refused",
+        "A comment with no text is refused",
         f"{A}/forms.py",
         'error_messages = {"body": {"required": "A comment cannot be empty."}}',
         "error_messages = {}",

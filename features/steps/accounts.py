@@ -29,10 +29,26 @@ def step_register_with(context, who, username, email, password, confirmation):
     tasks.register(context.people.signed_out(who), username, email, password, confirmation)
 
 
+@when(
+    '{who:Person} registers as "{username:Quoted}" with the email "{email:Quoted}", '
+    "asking for staff rights without the form"
+)
+def step_register_as_staff(context, who, username, email):
+    fields = {"username": username, "email": email, "password1": DEFAULT_PASSWORD, "password2": DEFAULT_PASSWORD}
+    driver = context.people.signed_out(who)
+    tasks.send_without_form(driver, reverse("register"), {**fields, "is_staff": "on", "is_superuser": "on"})
+
+
 @when('{who:Person} signs in with the password "{password:Quoted}"')
 def step_sign_in(context, who, password):
     person = context.people.resolve(who)
     tasks.sign_in(context.people.signed_out(who), person.username, password)
+
+
+@when('{who:Person} signs in through a link that leads on to "{address:Quoted}"')
+def step_sign_in_then_to(context, who, address):
+    person = context.people.resolve(who)
+    tasks.sign_in(context.people.signed_out(who), person.username, context.people.passwords[person.username], address)
 
 
 @when("{who:Person} signs out")
@@ -60,6 +76,13 @@ def step_not_signed_in(context, who):
     driver = context.people.looking(who)
     driver.visit(reverse("dashboard"))
     assert driver.path.startswith(reverse("login")), f"{driver.path} opened without signing in."
+
+
+@then("{who:Person} cannot open the newsroom's administration")
+def step_no_admin(context, who):
+    driver = context.people.looking(who)
+    driver.visit(reverse("admin:index"))
+    assert driver.path.startswith(reverse("admin:login")), f"{who} opened the administration at {driver.path}."
 
 
 @then('{who:Person} can sign in with "{password:Quoted}"')

@@ -21,10 +21,11 @@ def expect_not_listed(driver, title):
     expect_no_text(driver, title)
 
 
-def expect_not_found(driver, title):
-    tasks.open_article(driver, title)
-    expect_heading(driver, "Page not found")
-    expect_no_text(driver, title)
+def expect_not_found(driver, title, pages=("detail",)):
+    for page in pages:
+        tasks.follow_link_to(driver, page, title)
+        expect_heading(driver, "Page not found")
+        expect_no_text(driver, title)
 
 
 def numbered_titles(first, last):
@@ -80,7 +81,41 @@ def step_publish(context, who, title):
 
 @when('{who:Person} tries to publish "{title:Quoted}"')
 def step_try_to_publish(context, who, title):
-    tasks.send_publish_request(context.people.act_as(who), title)
+    tasks.send_without_form(context.people.act_as(who), tasks.address_to("publish", title))
+
+
+@when('{who:Person} sends the text "{text:Quoted}" for "{title:Quoted}" without the form')
+def step_send_text(context, who, text, title):
+    tasks.send_without_form(
+        context.people.act_as(who), tasks.address_to("update", title), {"title": title, "body": text}
+    )
+
+
+@when('{who:Person} sends a request to delete "{title:Quoted}" without the form')
+def step_send_deletion(context, who, title):
+    tasks.send_without_form(context.people.act_as(who), tasks.address_to("delete", title))
+
+
+@when('{who:Person} follows a link to {action:FormAction} "{title:Quoted}"')
+def step_follow_link_to(context, who, action, title):
+    tasks.follow_link_to(context.people.act_as(who), action, title)
+
+
+@when('{who:Person} opens a page on another site that publishes "{title:Quoted}"')
+def step_other_site_publishes(context, who, title):
+    tasks.send_from_other_site(context.people.act_as(who), tasks.address_to("publish", title))
+
+
+@when('{who:Person} opens a page on another site that changes the text of "{title:Quoted}" to "{text:Quoted}"')
+def step_other_site_changes(context, who, title, text):
+    tasks.send_from_other_site(
+        context.people.act_as(who), tasks.address_to("update", title), {"title": title, "body": text}
+    )
+
+
+@when('{who:Person} opens a page on another site that deletes "{title:Quoted}"')
+def step_other_site_deletes(context, who, title):
+    tasks.send_from_other_site(context.people.act_as(who), tasks.address_to("delete", title))
 
 
 @when('{who:Person} changes the text of "{title:Quoted}" to "{text:Quoted}"')
@@ -103,6 +138,11 @@ def step_read(context, who, title):
     tasks.read_from_front_page(context.people.act_as(who), title)
 
 
+@when("{who:Person} opens her dashboard")
+def step_open_dashboard(context, who):
+    context.people.act_as(who).visit(reverse("dashboard"))
+
+
 @when("{who:Person} starts to write an article")
 def step_start_writing(context, who):
     context.people.act_as(who).visit(reverse("article-create"))
@@ -122,10 +162,12 @@ def step_not_on_front_page(context, who, title):
 
 @then('{who:Person} cannot open "{title:Quoted}"')
 def step_cannot_open(context, who, title):
-    expect_not_found(context.people.act_as(who), title)
+    # Nor its pages for editing and deleting: a "Not allowed" there would tell her it exists.
+    expect_not_found(context.people.act_as(who), title, pages=("detail", "update", "delete"))
 
 
 @then('{who:Person} reads "{text:Quoted}" in "{title:Quoted}"')
+@then('{who:Person} still reads "{text:Quoted}" in "{title:Quoted}"')
 def step_reads(context, who, title, text):
     driver = context.people.act_as(who)
     tasks.open_article(driver, title)
@@ -146,6 +188,7 @@ def step_published_today(context, who, title):
     expect_text(driver, f", {date_format(timezone.localdate(), 'j F Y')}")
 
 
+@then('{who:Person} sees "{title:Quoted}" as a draft on her dashboard')
 @then('{who:Person} still sees "{title:Quoted}" as a draft on her dashboard')
 def step_draft_on_dashboard(context, who, title):
     driver = context.people.act_as(who)
@@ -153,6 +196,7 @@ def step_draft_on_dashboard(context, who, title):
     expect_text(driver, f"{title} Draft")
 
 
+@then('{who:Person} does not see "{title:Quoted}" on her dashboard')
 @then('{who:Person} no longer sees "{title:Quoted}" on her dashboard')
 def step_not_on_dashboard(context, who, title):
     driver = context.people.act_as(who)
@@ -196,6 +240,11 @@ def step_on_next_page(context, who, title):
     driver = context.people.looking(who)
     driver.click_link("Older")
     assert driver.has_link(title), f"“{title}” is not on {driver.path}:\n{driver.text}"
+
+
+@then('{who:Person} is asked whether to delete "{title:Quoted}"')
+def step_asked_to_delete(context, who, title):
+    expect_heading(context.people.looking(who), f"Delete “{title}”?")
 
 
 @then("{who:Person} is not offered to publish it again")

@@ -2,6 +2,9 @@
 
 from behave import then, when
 
+from articles import services
+from articles.models import Article
+
 from features.support import tasks
 from features.support.expect import expect_heading, expect_text
 
@@ -9,6 +12,24 @@ from features.support.expect import expect_heading, expect_text
 @when('{who:Person} comments "{text:Text}" on "{title:Quoted}"')
 def step_comment(context, who, text, title):
     tasks.comment(context.people.act_as(who), title, text)
+
+
+@when('{who:Person} sends the comment "{text:Quoted}" on "{title:Quoted}" without the form')
+def step_send_comment(context, who, text, title):
+    tasks.send_without_form(context.people.act_as(who), tasks.address_to("comment", title), {"body": text})
+
+
+@when('{who:Person} sends the comment "{text:Quoted}" on "{title:Quoted}" as {other:Person} without the form')
+def step_send_comment_as(context, who, text, title, other):
+    # The request names another author; the comment must still be the sender's.
+    someone_else = context.people.user(other)
+    fields = {"body": text, "author": someone_else.pk}
+    tasks.send_without_form(context.people.act_as(who), tasks.address_to("comment", title), fields)
+
+
+@when('{who:Person} opens a page on another site that comments "{text:Quoted}" on "{title:Quoted}"')
+def step_other_site_comments(context, who, text, title):
+    tasks.send_from_other_site(context.people.act_as(who), tasks.address_to("comment", title), {"body": text})
 
 
 @then('{who:Person} sees the comment "{text:Quoted}" by {name} under "{title:Quoted}"')
@@ -19,7 +40,12 @@ def step_sees_comment(context, who, text, name, title):
 
 
 @then('"{title:Quoted}" has no comments')
+@then('"{title:Quoted}" has no comments once it is published')
 def step_no_comments(context, title):
+    article = Article.objects.get(title=title)
+    if not article.is_published():
+        # Comments show only under published articles: publish it to see whether any came through.
+        services.publish_article(article, by=article.author)
     driver = context.people.act_as("a visitor")
     tasks.open_article(driver, title)
     expect_heading(driver, title)

@@ -3,6 +3,8 @@
 A task knows the page's labels and buttons; a step knows only the task.
 """
 
+from urllib.parse import urlencode
+
 from django.urls import reverse
 
 from articles.models import Article
@@ -35,15 +37,37 @@ def open_article(driver, title):
     driver.visit(article_address(title))
 
 
+def address_to(action, title):
+    """Where the form that publishes, changes, deletes or comments on an article is sent."""
+    article = Article.objects.get(title=title)
+    if action in ("publish", "comment"):
+        name, key = ("article-publish", "pk") if action == "publish" else ("comment-create", "article_pk")
+        return reverse(name, kwargs={key: article.pk})
+    return reverse(f"article-{action}", kwargs={"slug": article.slug})
+
+
 def publish(driver, title):
     open_from_dashboard(driver, title)
     driver.press("Publish")
 
 
-def send_publish_request(driver, title):
-    """Ask to publish without the page offering a button, as a forged request would."""
-    driver.visit(reverse("article-list"))
-    driver.send_post(reverse("article-publish", kwargs={"pk": Article.objects.get(title=title).pk}))
+def send_without_form(driver, address, fields=None):
+    """Send what a form would, by hand, to an address no page of this person's offers.
+
+    The request carries the person's session and the site's CSRF token, which the
+    sign-in page hands out to everyone: only the site's rules can refuse it.
+    """
+    driver.visit(reverse("login"))
+    driver.send_post(address, fields)
+
+
+def send_from_other_site(driver, address, fields=None):
+    driver.send_from_other_site(address, fields)
+
+
+def follow_link_to(driver, action, title):
+    """Open the address of a form's action as a link would, without sending the form."""
+    driver.visit(address_to(action, title))
 
 
 def change_text(driver, title, text):
@@ -74,8 +98,9 @@ def register(driver, username, email, password, confirmation):
     driver.press("Register")
 
 
-def sign_in(driver, username, password):
-    driver.visit(reverse("login"))
+def sign_in(driver, username, password, then_to=None):
+    """Sign in through the form; `then_to` is where the link to the sign-in page says to go next."""
+    driver.visit(reverse("login") + (f"?{urlencode({'next': then_to})}" if then_to else ""))
     driver.fill_in("Username", username)
     driver.fill_in("Password", password)
     driver.press("Sign in")

@@ -26,5 +26,13 @@ def parse_text(text):
     return text
 
 
+@parse.with_pattern(r"publish|delete")
+def parse_form_action(text):
+    """What a form of an article's page does: publish or delete it."""
+    return text
+
+
 def register_types():
-    register_type(Person=parse_person, Role=parse_role, Quoted=parse_quoted, Text=parse_text)
+    register_type(
+        Person=parse_person, Role=parse_role, Quoted=parse_quoted, Text=parse_text, FormAction=parse_form_action
+    )

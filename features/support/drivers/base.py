@@ -48,10 +48,19 @@ class Driver:
         """Press a form's button and wait for the page it leads to."""
         raise NotImplementedError
 
-    def send_post(self, path):
-        """Send a POST to a path that no form on the page offers, as a forged request would.
+    def send_post(self, path, fields=None):
+        """Send a POST with these fields to a path that no form on the page offers, as a request made by hand would.
 
-        The CSRF token comes from the cookie, as a script on the page could read it.
+        It carries the person's session and the site's CSRF token, read from the cookie
+        as a script on the page could: nothing but the rules of the site stops it.
+        """
+        raise NotImplementedError
+
+    def send_from_other_site(self, path, fields=None):
+        """Open a page on another site that posts these fields to a path of this one, while signed in here.
+
+        It carries the person's cookies but not the site's CSRF token, which another
+        site cannot read.
         """
         raise NotImplementedError
 

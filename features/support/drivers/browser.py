@@ -13,8 +13,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from features.support.drivers.base import Driver, DriverError, normalise
+from features.support.other_site import other_site
 
 POLL_SECONDS = 0.02
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 # Finding by what a person reads takes one round trip to the browser, not one per element.
 FIND_FIELD = """
@@ -38,9 +40,11 @@ const token = (document.cookie.match(/(?:^|; )csrftoken=([^;]*)/) || [])[1] || '
 const form = document.createElement('form');
 form.method = 'post';
 form.action = arguments[0];
-const input = document.createElement('input');
-Object.assign(input, {type: 'hidden', name: 'csrfmiddlewaretoken', value: token});
-form.appendChild(input);
+for (const [name, value] of Object.entries({csrfmiddlewaretoken: token, ...arguments[1]})) {
+  const input = document.createElement('input');
+  Object.assign(input, {type: 'hidden', name: name, value: value});
+  form.appendChild(input);
+}
 document.body.appendChild(form);
 form.submit();
 """
@@ -112,8 +116,20 @@ class BrowserDriver(Driver):
             raise DriverError(f"No button “{button}” on {self.path}.")
         self._navigate(found.click, f"the page after pressing “{button}”")
 
-    def send_post(self, path):
-        self._navigate(lambda: self.wd.execute_script(SEND_POST, path), f"the answer to POST {path}")
+    def send_post(self, path, fields=None):
+        self._navigate(lambda: self.wd.execute_script(SEND_POST, path, fields or {}), f"the answer to POST {path}")
+
+    def send_from_other_site(self, path, fields=None):
+        site = urlsplit(self.base_url)
+        bind = site.hostname if site.hostname in LOOPBACK else "0.0.0.0"
+        page = other_site(bind, site.hostname).page_sending(self.base_url + path, fields or {})
+        # The page sends its form as it loads; wait until the newsroom's answer has loaded.
+        self.wd.get(page)
+        try:
+            self._waiter().until(lambda wd: wd.current_url.startswith(self.base_url))
+        except TimeoutException:
+            raise DriverError(f"Waited {self.timeout:g} s for the page on another site to send its form.") from None
+        self._wait_until_loaded(f"the answer to the other site's POST {path}")
 
     # What a person sees
 

@@ -16,6 +16,7 @@ from features.support.drivers.base import Driver, DriverError, label_text, norma
 
 INVISIBLE = {"script", "style", "template", "noscript", "title", "head", "textarea"}
 NOT_SENT = {"submit", "button", "image", "reset", "file"}
+OTHER_SITE = "http://other-site.example"
 
 
 class ClientDriver(Driver):
@@ -79,10 +80,14 @@ class ClientDriver(Driver):
         else:
             self._load(self.client.get(action, data, follow=True))
 
-    def send_post(self, path):
+    def send_post(self, path, fields=None):
         token = self.client.cookies.get(settings.CSRF_COOKIE_NAME)
         data = {"csrfmiddlewaretoken": token.value} if token else {}
-        self._load(self.client.post(path, data, follow=True))
+        self._load(self.client.post(path, {**data, **(fields or {})}, follow=True))
+
+    def send_from_other_site(self, path, fields=None):
+        # What a browser sends for a form on another origin: the cookies, that origin, no token.
+        self._load(self.client.post(path, fields or {}, follow=True, headers={"origin": OTHER_SITE}))
 
     # What a person sees
 

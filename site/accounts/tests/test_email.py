@@ -51,9 +51,7 @@ class PasswordResetTests(TestCase):
         response = self.client.get(link, follow=True)
         set_password_url = response.redirect_chain[-1][0]
         self.assertContains(response, "Choose a new password")
-        return self.client.post(
-            set_password_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
-        )
+        return self.client.post(set_password_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
 
     def test_the_email_has_a_reset_link_for_the_account(self):
         response = self.ask_for_reset("alice@example.com")

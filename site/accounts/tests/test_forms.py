@@ -34,9 +34,7 @@ class RegistrationFormTests(TestCase):
         for email in ["alice@example.com", "Alice@Example.COM"]:
             with self.subTest(email=email):
                 form = registration(email=email)
-                self.assertEqual(
-                    form.errors["email"], ["An account with this email address already exists."]
-                )
+                self.assertEqual(form.errors["email"], ["An account with this email address already exists."])
 
     def test_weak_passwords_are_refused(self):
         """Django's password validators apply: short, common, numeric or like the username."""

@@ -92,9 +92,7 @@ class DashboardTests(TestCase):
     def test_lists_her_own_articles_with_their_status(self):
         self.client.force_login(self.alice)
         response = self.client.get("/dashboard/")
-        self.assertEqual(
-            self.rows(response), {"Spring fair": "Published", "Harbour interview": "Draft"}
-        )
+        self.assertEqual(self.rows(response), {"Spring fair": "Published", "Harbour interview": "Draft"})
 
     def test_editors_see_drafts_waiting_to_be_published(self):
         self.client.force_login(self.eddie)

@@ -57,13 +57,9 @@ class FormPagesTests(TestCase):
                 self.assertTrue(forms, "no form on the page")
                 for form in forms:
                     self.assertIsNotNone(form.select_one("input[name=csrfmiddlewaretoken]"))
-                fields = soup.select(
-                    "main input:not([type=hidden]):not([type=submit]), main textarea, main select"
-                )
+                fields = soup.select("main input:not([type=hidden]):not([type=submit]), main textarea, main select")
                 self.assertTrue(fields, "no input on the page")
                 for field in fields:
                     field_id = field.get("id")
                     self.assertTrue(field_id, f"{field} has no id")
-                    self.assertIsNotNone(
-                        soup.find("label", attrs={"for": field_id}), f"{field} has no label"
-                    )
+                    self.assertIsNotNone(soup.find("label", attrs={"for": field_id}), f"{field} has no label")

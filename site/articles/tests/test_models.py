@@ -45,9 +45,7 @@ class ArticleModelTests(TestCase):
 
     def test_publish_article_permission_exists(self):
         self.assertTrue(
-            Permission.objects.filter(
-                codename="publish_article", content_type__app_label="articles"
-            ).exists()
+            Permission.objects.filter(codename="publish_article", content_type__app_label="articles").exists()
         )
         self.assertTrue(self.eddie.has_perm("articles.publish_article"))
         self.assertFalse(self.alice.has_perm("articles.publish_article"))

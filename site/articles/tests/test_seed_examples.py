@@ -21,73 +21,61 @@ class ArticleWorkflowTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.author = User.objects.create_user(
-            'author', 'author@test.com', 'pass',
-            is_staff=True
-        )
-        cls.editor = User.objects.create_user(
-            'editor', 'editor@test.com', 'pass',
-            is_staff=True
-        )
-        cls.reader = User.objects.create_user(
-            'reader', 'reader@test.com', 'pass'
-        )
+        cls.author = User.objects.create_user("author", "author@test.com", "pass", is_staff=True)
+        cls.editor = User.objects.create_user("editor", "editor@test.com", "pass", is_staff=True)
+        cls.reader = User.objects.create_user("reader", "reader@test.com", "pass")
 
         # Set up permissions
-        publish_perm = Permission.objects.get(codename='publish_article')
+        publish_perm = Permission.objects.get(codename="publish_article")
         cls.editor.user_permissions.add(publish_perm)
 
     def test_complete_article_lifecycle(self):
         """Test article from creation to publication."""
         # Step 1: Author creates article
         self.client.force_login(self.author)
-        response = self.client.post(reverse('article-create'), {
-            'title': 'Integration Test Article',
-            'body': 'This is the content.',
-            'status': 'draft',
-        })
+        response = self.client.post(
+            reverse("article-create"),
+            {
+                "title": "Integration Test Article",
+                "body": "This is the content.",
+                "status": "draft",
+            },
+        )
         self.assertEqual(response.status_code, 302)
 
-        article = Article.objects.get(title='Integration Test Article')
-        self.assertEqual(article.status, 'draft')
+        article = Article.objects.get(title="Integration Test Article")
+        self.assertEqual(article.status, "draft")
         self.assertEqual(article.author, self.author)
 
         # Step 2: Article not visible to readers
         self.client.force_login(self.reader)
-        response = self.client.get(reverse('article-list'))
-        self.assertNotContains(response, 'Integration Test Article')
+        response = self.client.get(reverse("article-list"))
+        self.assertNotContains(response, "Integration Test Article")
 
         # Step 3: Editor publishes article
         self.client.force_login(self.editor)
-        response = self.client.post(
-            reverse('article-publish', kwargs={'pk': article.pk})
-        )
+        response = self.client.post(reverse("article-publish", kwargs={"pk": article.pk}))
         self.assertEqual(response.status_code, 302)
 
         article.refresh_from_db()
-        self.assertEqual(article.status, 'published')
+        self.assertEqual(article.status, "published")
 
         # Step 4: Reader can now see article
         self.client.force_login(self.reader)
-        response = self.client.get(reverse('article-list'))
-        self.assertContains(response, 'Integration Test Article')
+        response = self.client.get(reverse("article-list"))
+        self.assertContains(response, "Integration Test Article")
 
         # Step 5: Reader can view detail
-        response = self.client.get(
-            reverse('article-detail', kwargs={'slug': article.slug})
-        )
+        response = self.client.get(reverse("article-detail", kwargs={"slug": article.slug}))
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, 'This is the content.')
+        self.assertContains(response, "This is the content.")
 
 
 class CommentIntegrationTests(TestCase):
     def setUp(self):
-        self.user = User.objects.create_user('test', 'test@test.com', 'pass')
+        self.user = User.objects.create_user("test", "test@test.com", "pass")
         self.article = Article.objects.create(
-            title='Test Article',
-            body='Content',
-            status='published',
-            author=self.user
+            title="Test Article", body="Content", status="published", author=self.user
         )
 
     def test_comment_flow(self):
@@ -96,33 +84,33 @@ class CommentIntegrationTests(TestCase):
 
         # Post comment
         response = self.client.post(
-            reverse('comment-create', kwargs={'article_pk': self.article.pk}),
-            {'body': 'Great article!'}
+            reverse("comment-create", kwargs={"article_pk": self.article.pk}), {"body": "Great article!"}
         )
         self.assertEqual(response.status_code, 302)
 
         # Verify comment exists
         self.assertEqual(self.article.comments.count(), 1)
         comment = self.article.comments.first()
-        self.assertEqual(comment.body, 'Great article!')
+        self.assertEqual(comment.body, "Great article!")
         self.assertEqual(comment.author, self.user)
 
         # Comment appears on article page
-        response = self.client.get(
-            reverse('article-detail', kwargs={'slug': self.article.slug})
-        )
-        self.assertContains(response, 'Great article!')
+        response = self.client.get(reverse("article-detail", kwargs={"slug": self.article.slug}))
+        self.assertContains(response, "Great article!")
 
 
 class EmailIntegrationTests(TestCase):
     def test_registration_sends_welcome_email(self):
         """Test that registration sends a welcome email."""
-        response = self.client.post(reverse('register'), {
-            'username': 'newuser',
-            'email': 'new@example.com',
-            'password1': 'complexpass123',
-            'password2': 'complexpass123',
-        })
+        response = self.client.post(
+            reverse("register"),
+            {
+                "username": "newuser",
+                "email": "new@example.com",
+                "password1": "complexpass123",
+                "password2": "complexpass123",
+            },
+        )
 
         # Check redirect (successful registration)
         self.assertEqual(response.status_code, 302)
@@ -130,18 +118,16 @@ class EmailIntegrationTests(TestCase):
         # Verify email sent
         self.assertEqual(len(mail.outbox), 1)
         email = mail.outbox[0]
-        self.assertEqual(email.subject, 'Welcome to Our Site!')
-        self.assertEqual(email.to, ['new@example.com'])
-        self.assertIn('newuser', email.body)
+        self.assertEqual(email.subject, "Welcome to Our Site!")
+        self.assertEqual(email.to, ["new@example.com"])
+        self.assertIn("newuser", email.body)
 
     def test_password_reset_flow(self):
         """Test complete password reset flow."""
-        user = User.objects.create_user('test', 'test@test.com', 'oldpass')
+        user = User.objects.create_user("test", "test@test.com", "oldpass")
 
         # Request reset
-        response = self.client.post(reverse('password_reset'), {
-            'email': 'test@test.com'
-        })
+        response = self.client.post(reverse("password_reset"), {"email": "test@test.com"})
         self.assertEqual(response.status_code, 302)
 
         # Get token from email
@@ -149,7 +135,7 @@ class EmailIntegrationTests(TestCase):
         email_body = mail.outbox[0].body
 
         # Extract reset link (simplified)
-        match = re.search(r'/reset/(\S+)/(\S+)/', email_body)
+        match = re.search(r"/reset/(\S+)/(\S+)/", email_body)
         uidb64, token = match.groups()
 
         # Complete reset
@@ -157,39 +143,33 @@ class EmailIntegrationTests(TestCase):
         # cannot leak through the Referer header) and redirects to /reset/<uidb64>/set-password/,
         # which is where the new password is accepted.
         response = self.client.get(
-            reverse('password_reset_confirm', kwargs={
-                'uidb64': uidb64,
-                'token': token
-            }),
-            follow=True
+            reverse("password_reset_confirm", kwargs={"uidb64": uidb64, "token": token}), follow=True
         )
         set_password_url = response.redirect_chain[-1][0]
-        self.assertEqual(set_password_url, f'/reset/{uidb64}/set-password/')
-        response = self.client.post(
-            set_password_url,
-            {'new_password1': 'newpass123', 'new_password2': 'newpass123'}
-        )
+        self.assertEqual(set_password_url, f"/reset/{uidb64}/set-password/")
+        response = self.client.post(set_password_url, {"new_password1": "newpass123", "new_password2": "newpass123"})
 
         # Verify new password works
         user.refresh_from_db()
-        self.assertTrue(user.check_password('newpass123'))
+        self.assertTrue(user.check_password("newpass123"))
 
 
 # Renamed from the lesson's ArticleWorkflowTests, which would hide the class above.
 class ArticleWorkflowCodeExampleTests(TestCase):
     def setUp(self):
-        self.user = User.objects.create_user(
-            'author', 'author@test.com', 'pass'
-        )
+        self.user = User.objects.create_user("author", "author@test.com", "pass")
 
     def test_create_and_view_article(self):
         self.client.force_login(self.user)
         # Create article
-        self.client.post(reverse('article-create'), {
-            'title': 'Integration Test',
-            'body': 'Content',
-            'status': 'published',
-        })
+        self.client.post(
+            reverse("article-create"),
+            {
+                "title": "Integration Test",
+                "body": "Content",
+                "status": "published",
+            },
+        )
         # Verify it appears in list
-        response = self.client.get(reverse('article-list'))
-        self.assertContains(response, 'Integration Test')
+        response = self.client.get(reverse("article-list"))
+        self.assertContains(response, "Integration Test")

@@ -300,9 +300,7 @@ class CommentTests(TestCase):
         self.assertFalse(Comment.objects.exists())
 
     def test_html_in_a_comment_is_shown_as_text(self):
-        Comment.objects.create(
-            article=self.article, author=self.rita, body="<script>alert('hi')</script>"
-        )
+        Comment.objects.create(article=self.article, author=self.rita, body="<script>alert('hi')</script>")
         response = self.client.get(detail_url(self.article))
         self.assertContains(response, "&lt;script&gt;alert(&#x27;hi&#x27;)&lt;/script&gt;")
         self.assertNotContains(response, "<script>alert")

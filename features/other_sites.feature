@@ -1,0 +1,31 @@
+Feature: Pages on other sites cannot act for the newsroom's people
+  Someone signed in to the newsroom may open a page on another site that quietly
+  sends one of the newsroom's forms: to publish, change or delete an article, or
+  to comment. The newsroom takes a form only from its own pages, so no page
+  elsewhere can do anything in a person's name.
+
+  Rule: Only the newsroom's own pages send its forms
+
+    Scenario: A page on another site cannot publish a draft through an editor
+      Given Alice has written a draft called "Spring fair"
+      When Eddie opens a page on another site that publishes "Spring fair"
+      Then he is told "Nothing was changed."
+      And readers cannot read "Spring fair"
+
+    Scenario: A page on another site cannot change an author's article through her
+      Given Alice has published "Harbour news" that says "The ferry leaves at nine."
+      When she opens a page on another site that changes the text of "Harbour news" to "The ferry is cancelled."
+      Then she is told "Nothing was changed."
+      And Rita reads "The ferry leaves at nine." in "Harbour news"
+
+    Scenario: A page on another site cannot delete an author's article through her
+      Given Alice has published "Harbour news"
+      When she opens a page on another site that deletes "Harbour news"
+      Then she is told "Nothing was changed."
+      And readers can read "Harbour news"
+
+    Scenario: A page on another site cannot comment in a reader's name
+      Given Alice has published "Spring fair"
+      When Rita opens a page on another site that comments "Cheap watches at watches.example" on "Spring fair"
+      Then she is told "Nothing was changed."
+      And "Spring fair" has no comments

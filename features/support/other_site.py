@@ -1,0 +1,80 @@
+"""A page on another site that sends a form to the newsroom, for the browser driver.
+
+Cross-site request forgery is done by a browser: a page elsewhere submits a form to
+the newsroom, and the browser sends the newsroom's cookies along. This server plays
+that page. It listens on the live server's host but on a port of its own, so it is
+another origin, which the CSRF check must refuse, and still the same site for
+cookies, so the session cookie goes along as it would from a sibling subdomain: the
+hardest case, where the CSRF check alone stands between the page and the newsroom.
+"""
+
+import atexit
+import html
+import itertools
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>You have won a prize</title></head>
+<body><h1>You have won a prize</h1>
+<form method="post" action="{action}">{fields}</form>
+<script>document.forms[0].submit();</script>
+</body></html>
+"""
+
+
+class OtherSite:
+    """Serves pages that submit a form to the newsroom as soon as they load."""
+
+    def __init__(self, host, public_host):
+        self.public_host = public_host
+        self.pages = {}
+        self.numbers = itertools.count(1)
+        self.server = ThreadingHTTPServer((host, 0), _handler(self.pages))
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, args=(0.05,), name="other-site", daemon=True).start()
+
+    @property
+    def origin(self):
+        return f"http://{self.public_host}:{self.server.server_address[1]}"
+
+    def page_sending(self, action, fields):
+        """The address of a page that posts `fields` to `action` (an absolute URL) when opened."""
+        inputs = "".join(
+            f'<input type="hidden" name="{html.escape(name)}" value="{html.escape(str(value))}">'
+            for name, value in fields.items()
+        )
+        path = f"/page-{next(self.numbers)}"
+        self.pages[path] = PAGE.format(action=html.escape(action), fields=inputs).encode()
+        return self.origin + path
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _handler(pages):
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the name http.server calls)
+            page = pages.get(self.path)
+            self.send_response(200 if page else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(page or b"Not found")
+
+        def log_message(self, *args):
+            """Quiet: the run's output is the scenarios'."""
+
+    return Handler
+
+
+_running = {}
+
+
+def other_site(host, public_host):
+    """The run's other site, started on first use and stopped when the run ends."""
+    key = (host, public_host)
+    if key not in _running:
+        _running[key] = site = OtherSite(host, public_host)
+        atexit.register(site.stop)
+    return _running[key]
