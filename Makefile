@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 BEHAVE_ARGS ?=
 
-.PHONY: acceptance test setup browsers browser-run grid-run firefox-run catalogue demo clean bench mutants scenario-breaks
+.PHONY: acceptance test setup browsers browser-run grid-run firefox-run catalogue demo clean bench mutants scenario-breaks rule-breaks
 
 acceptance: setup
 	$(PY) manage.py behave $(BEHAVE_ARGS)
@@ -69,6 +69,12 @@ mutants: setup $(MUTATION_INSTALLED)
 
 scenario-breaks: setup
 	$(PY) mutation/scenario_breaks.py
+	$(PY) mutation/rule_breaks.py
+
+# Every way around each rule (a request no page offers, another site, variants of
+# input), each with the break that opens it and the scenario that must catch it.
+rule-breaks: setup
+	$(PY) mutation/rule_breaks.py
 
 # Speed against stock behave-django, plain Django tests and a naive browser run.
 bench: setup

@@ -4,7 +4,9 @@
 A scenario that cannot fail is a defect. For each scenario below, one change to
 the site that breaks the behaviour it describes is applied to a copy of the
 project, the scenario runs alone, and it must fail. A scenario that still passes
-is printed as MISSED and the script fails.
+is printed as MISSED and the script fails. The scenarios about the ways around a
+rule (requests no page offers, pages on other sites, variants of input) have
+their breaks in rule_breaks.py, which `make scenario-breaks` runs next.
 """
 
 import sys

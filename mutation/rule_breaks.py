@@ -1,0 +1,342 @@
+#!/usr/bin/env python3
+"""Every way each rule of the site can be broken, and the scenario that catches it (`make rule-breaks`).
+
+A rule is specified only when a scenario fails for every way it can be broken:
+through the page, around it (a request no page offers, a link where a form is
+expected, the address of something the person may not see, a page on another
+site sending a form while the person is signed in here), and with variants of
+the same input that the rule should not care about.
+
+Each way below comes with a break of the site that opens it. The break is applied
+to a copy of the project, the scenario runs alone in the client run, and again in
+the browser for the ways that only a browser takes (a page on another site); the
+scenario must fail every time. Ways through the page reuse the breaks of
+`scenario_breaks.py`. Results go to reports/rule_breaks.json.
+"""
+
+import json
+import re
+import sys
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from breaks import ROOT, broken, copy_project, suite_fails
+from scenario_breaks import BREAKS as SCENARIO_BREAKS
+
+A, ACC = "site/articles", "site/accounts"
+PAGE, AROUND, OTHER_SITE, VARIANT = "through the page", "around the page", "from another site", "a variant of the input"
+CSRF_EXEMPT = "@method_decorator(csrf_exempt, name='dispatch')\n"
+EXEMPT_IMPORTS = (
+    "from django.views import View\n",
+    "from django.utils.decorators import method_decorator\nfrom django.views import View\n"
+    "from django.views.decorators.csrf import csrf_exempt\n",
+)
+
+
+@dataclass(frozen=True)
+class Way:
+    rule: str
+    how: str
+    tried: str
+    scenario: str
+    file: str
+    old: object  # the text the break replaces, or a list of them
+    new: object
+
+    @property
+    def drivers(self):
+        # A browser is what sends another site's form with the newsroom's cookies; check it there too.
+        return ("client", "browser") if self.how == OTHER_SITE else ("client",)
+
+
+def through_page(rule, tried, scenario):
+    """A way through the page, with the break that scenario_breaks.py already applies to its scenario."""
+    found = [b for b in SCENARIO_BREAKS if b[0] == scenario]
+    if not found:
+        raise SystemExit(f"scenario_breaks.py has no break for “{scenario}”: name one of its scenarios.")
+    _, file, old, new = found[0]
+    return Way(rule, PAGE, tried, scenario, file, old, new)
+
+
+def exempt(view):
+    """A view that skips the CSRF check: the break that opens it to pages on other sites."""
+    return [EXEMPT_IMPORTS[0], f"class {view}("], [EXEMPT_IMPORTS[1], f"{CSRF_EXEMPT}class {view}("]
+
+
+DRAFTS = "A draft stays hidden from readers until it is published"
+PUBLISHING = "Only the author or an editor may publish an article"
+CHANGING = "Only its author edits or deletes an article"
+COMMENTING = "Signed-in people comment on published articles, in their own name, never empty"
+REGISTERING = "Registering opens one ordinary account per person and address"
+SIGNING_IN = "Signing in leads to the dashboard, never to another site"
+
+WAYS = [
+    through_page(DRAFTS, "the front page lists a draft", "A new draft is hidden from readers"),
+    Way(
+        DRAFTS,
+        AROUND,
+        "a reader opens the address of someone else's draft",
+        "A new draft is hidden from readers",
+        f"{A}/views.py",
+        'Article.objects.visible_to(self.request.user).select_related("author")',
+        'Article.objects.select_related("author")',
+    ),
+    Way(
+        DRAFTS,
+        AROUND,
+        "a visitor opens the address of a draft",
+        "Who may publish a draft: Rita publishing Alice's",
+        f"{A}/models.py",
+        "        return self.published()\n",
+        "        return self.all()\n",
+    ),
+    Way(
+        DRAFTS,
+        AROUND,
+        "a reader opens the edit or delete address of someone else's draft, and learns that it exists",
+        "A new draft is hidden from readers",
+        f"{A}/views.py",
+        "        return Article.objects.visible_to(self.request.user)\n",
+        "        return Article.objects.all()\n",
+    ),
+    Way(
+        DRAFTS,
+        PAGE,
+        "a reader's dashboard lists everyone's articles",
+        "A reader's dashboard lists her own drafts and nobody else's",
+        f"{ACC}/views.py",
+        'user.articles.order_by("-created_at")',
+        'Article.objects.order_by("-created_at")',
+    ),
+    Way(
+        DRAFTS,
+        PAGE,
+        "a reader's dashboard lists the drafts waiting for an editor",
+        "A reader's dashboard lists her own drafts and nobody else's",
+        f"{ACC}/views.py",
+        'if user.has_perm("articles.publish_article"):',
+        "if True:",
+    ),
+    Way(
+        DRAFTS,
+        AROUND,
+        "a reader sends a comment on a draft by hand, to be shown once it is published",
+        "Nobody comments on a draft, not even by hand",
+        f"{A}/views.py",
+        "get_object_or_404(Article.objects.published(), pk=article_pk)",
+        "get_object_or_404(Article, pk=article_pk)",
+    ),
+    through_page(PUBLISHING, "an editor cannot publish", "An editor publishes a draft and readers can read it"),
+    through_page(PUBLISHING, "anyone signed in may publish", "Who may publish a draft"),
+    through_page(
+        PUBLISHING, "a reader sends a publish request by hand", "A reader cannot publish someone else's draft"
+    ),
+    Way(
+        PUBLISHING,
+        AROUND,
+        "a link (a GET, which any page or email can make a browser send) publishes",
+        "A link cannot publish a draft, not even an editor's",
+        f"{A}/views.py",
+        '    http_method_names = ["post"]\n\n    def post(self, request, pk):',
+        "    def get(self, request, pk):\n        return self.post(request, pk)\n\n    def post(self, request, pk):",
+    ),
+    Way(
+        PUBLISHING,
+        OTHER_SITE,
+        "a page on another site sends the publish form while an editor is signed in",
+        "A page on another site cannot publish a draft through an editor",
+        f"{A}/views.py",
+        *exempt("ArticlePublishView"),
+    ),
+    Way(
+        PUBLISHING,
+        OTHER_SITE,
+        "no form of the site is checked for where it came from",
+        "A page on another site cannot publish a draft through an editor",
+        "site/newsroom/settings.py",
+        '    "django.middleware.csrf.CsrfViewMiddleware",\n',
+        "",
+    ),
+    through_page(CHANGING, "others are offered Edit and Delete", "Nobody else may edit an author's article"),
+    Way(
+        CHANGING,
+        AROUND,
+        "a reader sends new text for someone else's article by hand",
+        "Nobody else may change an author's article by hand, not even Rita",
+        f"{A}/views.py",
+        "        services.check_can_change(self.request.user, article)\n",
+        "",
+    ),
+    Way(
+        CHANGING,
+        AROUND,
+        "an editor sends new text for an author's article by hand",
+        "Nobody else may change an author's article by hand, not even Eddie",
+        f"{A}/services.py",
+        "    if not can_change(user, article):",
+        '    if not (can_change(user, article) or user.has_perm("articles.publish_article")):',
+    ),
+    Way(
+        CHANGING,
+        AROUND,
+        "a reader sends a deletion of someone else's article by hand",
+        "Nobody else may delete an author's article by hand, not even Rita",
+        f"{A}/views.py",
+        "class ArticleDeleteView(AuthorOnlyMixin, DeleteView):",
+        "class ArticleDeleteView(LoginRequiredMixin, DeleteView):\n    model = Article",
+    ),
+    Way(
+        CHANGING,
+        AROUND,
+        "a link to the delete address deletes without asking",
+        "A link to delete an article asks before it deletes",
+        f"{A}/views.py",
+        "    def form_valid(self, form):\n        title = self.object.title",
+        "    def get(self, request, *args, **kwargs):\n        self.object = self.get_object()\n"
+        "        return self.form_valid(None)\n\n    def form_valid(self, form):\n        title = self.object.title",
+    ),
+    Way(
+        CHANGING,
+        OTHER_SITE,
+        "a page on another site sends new text while the author is signed in",
+        "A page on another site cannot change an author's article through her",
+        f"{A}/views.py",
+        *exempt("ArticleUpdateView"),
+    ),
+    Way(
+        CHANGING,
+        OTHER_SITE,
+        "a page on another site sends a deletion while the author is signed in",
+        "A page on another site cannot delete an author's article through her",
+        f"{A}/views.py",
+        *exempt("ArticleDeleteView"),
+    ),
+    through_page(
+        COMMENTING,
+        "a comment is credited to someone else",
+        "A reader's comment appears under the article with her name",
+    ),
+    through_page(COMMENTING, "an empty comment is taken", "A comment with no text is refused"),
+    Way(
+        COMMENTING,
+        VARIANT,
+        "a comment of only spaces is taken",
+        "A comment of only spaces is refused",
+        f"{A}/forms.py",
+        "class CommentForm(forms.ModelForm):\n",
+        "class CommentForm(forms.ModelForm):\n    def __init__(self, *args, **kwargs):\n"
+        '        super().__init__(*args, **kwargs)\n        self.fields["body"].strip = False\n\n',
+    ),
+    Way(
+        COMMENTING,
+        AROUND,
+        "a request names another person as the comment's author",
+        "A comment shows who sent it, whatever name the request gives",
+        f"{A}/views.py",
+        "form.instance.author = request.user",
+        'form.instance.author_id = request.POST.get("author", request.user.pk)',
+    ),
+    Way(
+        COMMENTING,
+        AROUND,
+        "a visitor sends a comment by hand",
+        "A visitor's comment sent without the form is refused",
+        f"{A}/views.py",
+        "class CommentCreateView(LoginRequiredMixin, View):",
+        "class CommentCreateView(View):",
+    ),
+    Way(
+        COMMENTING,
+        OTHER_SITE,
+        "a page on another site sends a comment while a reader is signed in",
+        "A page on another site cannot comment in a reader's name",
+        f"{A}/views.py",
+        *exempt("CommentCreateView"),
+    ),
+    through_page(COMMENTING, "HTML in a comment runs", "HTML in a comment shows as plain text"),
+    through_page(REGISTERING, "a taken email is accepted", "Registering with a taken email is refused"),
+    Way(
+        REGISTERING,
+        VARIANT,
+        "a taken username in other letters is accepted",
+        "Registering with a taken username in other letters is refused",
+        f"{ACC}/forms.py",
+        "from django.contrib.auth.forms import UserCreationForm",
+        "from django.contrib.auth.forms import BaseUserCreationForm as UserCreationForm",
+    ),
+    Way(
+        REGISTERING,
+        VARIANT,
+        "a taken email in other letters is accepted",
+        "Registering with a taken email in other letters is refused",
+        f"{ACC}/forms.py",
+        "User.objects.filter(email__iexact=email)",
+        "User.objects.filter(email=email)",
+    ),
+    Way(
+        REGISTERING,
+        AROUND,
+        "a registration sent by hand asks for staff rights",
+        "Nina cannot make herself staff by registering by hand",
+        f"{ACC}/forms.py",
+        'fields = ["username", "email"]',
+        'fields = ["username", "email", "is_staff"]',
+    ),
+    through_page(SIGNING_IN, "signing in leads elsewhere", "Rita signs in and lands on her dashboard"),
+    Way(
+        SIGNING_IN,
+        VARIANT,
+        "a link to the sign-in page names another site to go on to",
+        "A link to the sign-in page cannot send Rita on to another site",
+        "site/newsroom/urls.py",
+        ["from django.urls import", '    path("", include("django.contrib.auth.urls")),'],
+        [
+            "from django.contrib.auth.views import LoginView\nfrom django.urls import",
+            '    path("login/", LoginView.as_view(success_url_allowed_hosts={"newsroom.example.net"}), name="login"),\n'
+            '    path("", include("django.contrib.auth.urls")),',
+        ],
+    ),
+]
+
+
+def scenario_fails(project, way, driver):
+    name = f"^{re.escape(way.scenario)}"
+    return suite_fails(project, "-n", name, "-D", f"driver={driver}")
+
+
+def main():
+    results, missed, green = [], [], {}
+    with tempfile.TemporaryDirectory() as folder:
+        project = Path(folder) / "project"
+        copy_project(project)
+        for rule in dict.fromkeys(way.rule for way in WAYS):
+            print(f"\n{rule}", flush=True)
+            for way in (w for w in WAYS if w.rule == rule):
+                caught = {}
+                for driver in way.drivers:
+                    key = (way.scenario, driver)
+                    if key not in green:
+                        green[key] = not scenario_fails(project, way, driver)
+                    if not green[key]:
+                        caught[driver] = None  # fails without the break: it proves nothing
+                        continue
+                    with broken(project, way.file, way.old, way.new, way.scenario):
+                        caught[driver] = scenario_fails(project, way, driver)
+                marks = ", ".join(
+                    f"{d}: {'caught' if c else 'FAILS UNBROKEN' if c is None else 'MISSED'}" for d, c in caught.items()
+                )
+                print(f"  {way.how:<22} {way.tried}\n  {'':<22} -> “{way.scenario}” ({marks})", flush=True)
+                results.append({**asdict(way), "caught": caught})
+                if not all(caught.values()):
+                    missed.append(way)
+    report = ROOT / "reports" / "rule_breaks.json"
+    report.parent.mkdir(exist_ok=True)
+    report.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    rules = len({way.rule for way in WAYS})
+    print(f"\n{len(WAYS) - len(missed)} of {len(WAYS)} ways around {rules} rules caught by their scenario")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
