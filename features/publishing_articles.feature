@@ -128,11 +128,16 @@ Feature: Publishing articles
 
   Rule: Every article has an address of its own, made from its title
 
-    Scenario: Two articles with the same title each keep their own address
-      Given Alice has published "Spring fair" that says "Stalls open at ten."
-      When she writes and publishes an article called "Spring fair" that says "Now with a duck race."
+    Scenario Outline: Two articles with the same title each keep their own address: "<first>" and "<second>"
+      Given Alice has published "<first>" that says "Stalls open at ten."
+      When she writes and publishes an article called "<second>" that says "Now with a duck race."
       Then Rita reads "Stalls open at ten." at "/articles/spring-fair/"
       And Rita reads "Now with a duck race." at "/articles/spring-fair-2/"
+
+      Examples:
+        | first       | second       |
+        | Spring fair | Spring fair  |
+        | Spring fair | Spring Fair! |
 
   Rule: The front page shows the newest articles first, twenty to a page
 
@@ -141,8 +146,13 @@ Feature: Publishing articles
       Then Rita sees "Day 21" to "Day 2" on the front page, newest first
       And she finds "Day 1" on the next page
 
-  Rule: Writing needs an account
+  Rule: Writing needs an account, and an article is by whoever writes it
 
     Scenario: A visitor is asked to sign in before writing
       When a visitor starts to write an article
       Then they are asked to sign in
+
+    Scenario: An article is by whoever writes it, whatever name the request gives
+      When Rita sends a draft called "Lost cat" as Alice without the form
+      Then she sees "Lost cat" as a draft on her dashboard
+      And Alice does not see "Lost cat" on her dashboard

@@ -84,6 +84,18 @@ def step_try_to_publish(context, who, title):
     tasks.send_without_form(context.people.act_as(who), tasks.address_to("publish", title))
 
 
+@when('{who:Person} sends a draft called "{title:Quoted}" as {other:Person} without the form')
+def step_send_draft_as(context, who, title, other):
+    # The request names another author; the article must still be the sender's.
+    fields = {
+        "title": title,
+        "body": SOME_TEXT,
+        "status": Article.Status.DRAFT,
+        "author": context.people.user(other).pk,
+    }
+    tasks.send_without_form(context.people.act_as(who), reverse("article-create"), fields)
+
+
 @when('{who:Person} sends the text "{text:Quoted}" for "{title:Quoted}" without the form')
 def step_send_text(context, who, text, title):
     tasks.send_without_form(

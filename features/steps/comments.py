@@ -4,7 +4,6 @@ from behave import then, when
 
 from articles import services
 from articles.models import Article
-
 from features.support import tasks
 from features.support.expect import expect_heading, expect_text
 
