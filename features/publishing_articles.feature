@@ -53,7 +53,8 @@ Feature: Publishing articles
     Scenario: A link cannot publish a draft, not even an editor's
       Given Alice has written a draft called "Spring fair"
       When Eddie follows a link to publish "Spring fair"
-      Then readers cannot read "Spring fair"
+      Then he is told "Nothing was changed."
+      And readers cannot read "Spring fair"
 
     Scenario: An author publishes her own article straight away
       When Alice writes and publishes an article called "Harbour news"

@@ -147,8 +147,10 @@ WAYS = [
         "a link (a GET, which any page or email can make a browser send) publishes",
         "A link cannot publish a draft, not even an editor's",
         f"{A}/views.py",
-        '    http_method_names = ["post"]\n\n    def post(self, request, pk):',
-        "    def get(self, request, pk):\n        return self.post(request, pk)\n\n    def post(self, request, pk):",
+        "class ArticlePublishView(FormOnlyView):\n",
+        "class ArticlePublishView(FormOnlyView):\n"
+        '    http_method_names = ["get", "post"]\n\n'
+        "    def get(self, request, pk):\n        return self.post(request, pk)\n\n",
     ),
     Way(
         PUBLISHING,
@@ -283,8 +285,8 @@ WAYS = [
         "a visitor sends a comment by hand",
         "A visitor's comment sent without the form is refused",
         f"{A}/views.py",
-        "class CommentCreateView(LoginRequiredMixin, View):",
-        "class CommentCreateView(View):",
+        "class CommentCreateView(FormOnlyView):",
+        'class CommentCreateView(View):\n    http_method_names = ["post"]\n',
     ),
     Way(
         COMMENTING,

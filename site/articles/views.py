@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.views import View
 from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
@@ -87,9 +87,18 @@ class ArticleDeleteView(AuthorOnlyMixin, DeleteView):
         return response
 
 
-class ArticlePublishView(LoginRequiredMixin, View):
+class FormOnlyView(LoginRequiredMixin, View):
+    """An address that takes only its page's form: a link to it says so and changes nothing."""
+
     http_method_names = ["post"]
 
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        response = render(request, "405.html", status=405)
+        response["Allow"] = "POST"
+        return response
+
+
+class ArticlePublishView(FormOnlyView):
     def post(self, request, pk):
         article = get_object_or_404(Article, pk=pk)
         services.publish_article(article, by=request.user)
@@ -97,9 +106,7 @@ class ArticlePublishView(LoginRequiredMixin, View):
         return redirect(article)
 
 
-class CommentCreateView(LoginRequiredMixin, View):
-    http_method_names = ["post"]
-
+class CommentCreateView(FormOnlyView):
     def post(self, request, article_pk):
         article = get_object_or_404(Article.objects.published(), pk=article_pk)
         form = CommentForm(request.POST)

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from bs4 import BeautifulSoup
-from django.test import TestCase
+from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -89,7 +89,17 @@ class PublishingTests(TestCase):
 
     def test_publishing_needs_a_post(self):
         self.client.force_login(self.alice)
-        self.assertEqual(self.client.get(publish_url(self.draft)).status_code, 405)
+        response = self.client.get(publish_url(self.draft))
+        self.assertContains(response, "Nothing was changed.", status_code=405)
+        self.assertEqual(response["Allow"], "POST")
+        self.assertPublished(False)
+
+    def test_a_form_from_another_site_is_refused_with_a_page_that_says_so(self):
+        csrf_client = Client(enforce_csrf_checks=True)
+        csrf_client.force_login(self.eddie)
+        response = csrf_client.post(publish_url(self.draft), headers={"origin": "http://other-site.example"})
+        self.assertContains(response, "<h1>Not sent</h1>", status_code=403, html=True)
+        self.assertContains(response, "Nothing was changed.", status_code=403)
         self.assertPublished(False)
 
     def test_a_message_says_the_article_is_published(self):
