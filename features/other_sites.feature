@@ -1,8 +1,16 @@
 Feature: Pages on other sites cannot act for the newsroom's people
   Someone signed in to the newsroom may open a page on another site that quietly
   sends one of the newsroom's forms: to publish, change or delete an article, or
-  to comment. The newsroom takes a form only from its own pages, so no page
-  elsewhere can do anything in a person's name.
+  to comment; or that shows a newsroom page in a frame under something that
+  invites a click. The newsroom takes a form only from its own pages and refuses to
+  be framed, so no page elsewhere can do anything in a person's name.
+
+  Rule: The newsroom's pages never show inside a page on another site
+
+    Scenario: A page on another site cannot show an article to trick a click on it
+      Given Alice has published "Spring fair"
+      When Rita opens a page on another site that shows "Spring fair" in a frame
+      Then she does not see "Spring fair" inside the page on another site
 
   Rule: Only the newsroom's own pages send its forms
 

@@ -29,3 +29,9 @@ Feature: Signing in
       When she signs out
       Then she is told "You are signed out."
       And she is not signed in
+
+    Scenario: A copy of Rita's session cookie stops working when she signs out
+      Given Rita is signed in
+      And someone has copied her session cookie
+      When she signs out
+      Then the copied cookie no longer opens her dashboard

@@ -78,7 +78,9 @@ WRITING = "Signed-in people write articles, always in their own name"
 ADDRESSES = "Every article has an address of its own, made from its title"
 COMMENTING = "Signed-in people comment on published articles, in their own name, never empty"
 REGISTERING = "Registering opens one ordinary account per person and address"
-SIGNING_IN = "Signing in leads to the dashboard, never to another site"
+SIGNING_IN = "Signing in leads to the dashboard, never to another site; signing out ends the session"
+RESETTING = "A reset link lets its person choose a new password, once; the form reveals no account"
+FRAMING = "The newsroom's pages never show inside a page on another site"
 
 WAYS = [
     through_page(DRAFTS, "the front page lists a draft", "A new draft is hidden from readers"),
@@ -326,6 +328,30 @@ WAYS = [
         'fields = ["username", "email", "is_staff"]',
     ),
     through_page(SIGNING_IN, "signing in leads elsewhere", "Rita signs in and lands on her dashboard"),
+    through_page(SIGNING_IN, "signing out by a link, which any page can make a browser follow", "Rita signs out"),
+    Way(
+        SIGNING_IN,
+        AROUND,
+        "a copy of the session cookie still works after its person signed out",
+        "A copy of Rita's session cookie stops working when she signs out",
+        "site/newsroom/settings.py",
+        'MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"\n',
+        'MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"\n'
+        'SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"\n',
+    ),
+    through_page(RESETTING, "the emailed link does not work", "Rita resets her password and signs in with the new one"),
+    through_page(RESETTING, "a spent link works again", "A reset link works only once"),
+    through_page(RESETTING, "new passwords that differ are taken", "New passwords that differ are refused"),
+    through_page(RESETTING, "an unknown address is told so", "An unknown address gets the same answer and no email"),
+    Way(
+        FRAMING,
+        OTHER_SITE,
+        "a page on another site shows a newsroom page in a frame, under something that invites a click",
+        "A page on another site cannot show an article to trick a click on it",
+        "site/newsroom/settings.py",
+        '    "django.middleware.clickjacking.XFrameOptionsMiddleware",\n',
+        "",
+    ),
     Way(
         SIGNING_IN,
         VARIANT,

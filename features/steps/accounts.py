@@ -71,6 +71,19 @@ def step_asked_to_sign_in(context, who):
     expect_heading(driver, "Sign in")
 
 
+@given("someone has copied her session cookie")
+def step_copy_session(context):
+    context.copied_session = context.people.driver.session_cookie
+
+
+@then("the copied cookie no longer opens her dashboard")
+def step_copied_session_ended(context):
+    driver = context.people.driver
+    driver.session_cookie = context.copied_session
+    driver.visit(reverse("dashboard"))
+    assert driver.path.startswith(reverse("login")), f"The copied cookie still opens {driver.path}."
+
+
 @then("{who:Person} is not signed in")
 def step_not_signed_in(context, who):
     driver = context.people.looking(who)

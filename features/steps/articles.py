@@ -125,6 +125,17 @@ def step_other_site_changes(context, who, title, text):
     )
 
 
+@when('{who:Person} opens a page on another site that shows "{title:Quoted}" in a frame')
+def step_other_site_frames(context, who, title):
+    driver = context.people.act_as(who)
+    context.framed_text = driver.text_framed_by_other_site(tasks.address_to("detail", title))
+
+
+@then('{who:Person} does not see "{title:Quoted}" inside the page on another site')
+def step_not_framed(context, who, title):
+    assert title not in context.framed_text, f"The page on another site shows the newsroom: {context.framed_text}"
+
+
 @when('{who:Person} opens a page on another site that deletes "{title:Quoted}"')
 def step_other_site_deletes(context, who, title):
     tasks.send_from_other_site(context.people.act_as(who), tasks.address_to("delete", title))

@@ -1,4 +1,4 @@
-"""A page on another site that sends a form to the newsroom, for the browser driver.
+"""Pages on another site, for the browser driver: one sends a form to the newsroom, one frames it.
 
 Cross-site request forgery is done by a browser: a page elsewhere submits a form to
 the newsroom, and the browser sends the newsroom's cookies along. This server plays
@@ -6,6 +6,8 @@ that page. It listens on the live server's host but on a port of its own, so it 
 another origin, which the CSRF check must refuse, and still the same site for
 cookies, so the session cookie goes along as it would from a sibling subdomain: the
 hardest case, where the CSRF check alone stands between the page and the newsroom.
+A page that shows the newsroom in a frame (to trick a click on it) is refused by the
+browser when the newsroom's answer forbids framing.
 """
 
 import atexit
@@ -14,6 +16,12 @@ import itertools
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+FRAMING = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Read the news here</title></head>
+<body><h1>Read the news here</h1>
+<iframe src="{src}" width="800" height="600" onload="window.framed = true"></iframe>
+</body></html>
+"""
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>You have won a prize</title></head>
 <body><h1>You have won a prize</h1>
@@ -44,9 +52,16 @@ class OtherSite:
             f'<input type="hidden" name="{html.escape(name)}" value="{html.escape(str(value))}">'
             for name, value in fields.items()
         )
+        return self._serve(PAGE.format(action=html.escape(action), fields=inputs))
+
+    def _serve(self, page):
         path = f"/page-{next(self.numbers)}"
-        self.pages[path] = PAGE.format(action=html.escape(action), fields=inputs).encode()
+        self.pages[path] = page.encode()
         return self.origin + path
+
+    def page_framing(self, src):
+        """The address of a page that shows `src` (an absolute URL) inside a frame of its own."""
+        return self._serve(FRAMING.format(src=html.escape(src)))
 
     def stop(self):
         self.server.shutdown()

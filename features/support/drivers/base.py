@@ -65,6 +65,10 @@ class Driver:
         raise NotImplementedError
 
     # What a person sees
+    def text_framed_by_other_site(self, path):
+        """Open a page on another site that shows this path of the site in a frame; the text shown there."""
+        raise NotImplementedError
+
     @property
     def text(self):
         """The page's visible text, whitespace collapsed."""
@@ -109,6 +113,15 @@ class Driver:
         raise NotImplementedError
 
     def sign_out(self):
+        raise NotImplementedError
+
+    # The session cookie, as someone who copied it from the browser would keep and reuse it
+    @property
+    def session_cookie(self):
+        raise NotImplementedError
+
+    @session_cookie.setter
+    def session_cookie(self, value):
         raise NotImplementedError
 
     # Failure evidence: name -> (file suffix, bytes or str)

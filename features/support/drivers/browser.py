@@ -8,6 +8,7 @@ led to, never the one before it.
 import functools
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -67,7 +68,7 @@ def _one_line_errors(cls):
         if name.startswith("_"):
             continue
         if isinstance(member, property):
-            setattr(cls, name, property(guard(member.fget)))
+            setattr(cls, name, property(guard(member.fget), member.fset and guard(member.fset)))
         elif callable(member):
             setattr(cls, name, guard(member))
     return cls
@@ -120,9 +121,7 @@ class BrowserDriver(Driver):
         self._navigate(lambda: self.wd.execute_script(SEND_POST, path, fields or {}), f"the answer to POST {path}")
 
     def send_from_other_site(self, path, fields=None):
-        site = urlsplit(self.base_url)
-        bind = site.hostname if site.hostname in LOOPBACK else "0.0.0.0"
-        page = other_site(bind, site.hostname).page_sending(self.base_url + path, fields or {})
+        page = self._other_site().page_sending(self.base_url + path, fields or {})
         # The page sends its form as it loads; wait until the newsroom's answer has loaded.
         self.wd.get(page)
         try:
@@ -130,6 +129,19 @@ class BrowserDriver(Driver):
         except TimeoutException:
             raise DriverError(f"Waited {self.timeout:g} s for the page on another site to send its form.") from None
         self._wait_until_loaded(f"the answer to the other site's POST {path}")
+
+    def text_framed_by_other_site(self, path):
+        self.wd.get(self._other_site().page_framing(self.base_url + path))
+        # The frame's load event fires whether the browser showed the newsroom in it or refused to.
+        try:
+            self._waiter().until(lambda wd: wd.execute_script("return window.framed === true"))
+        except TimeoutException:
+            raise DriverError(f"Waited {self.timeout:g} s for the page on another site to load its frame.") from None
+        self.wd.switch_to.frame(0)
+        try:
+            return normalise(self.wd.execute_script("return document.body ? document.body.innerText : ''"))
+        finally:
+            self.wd.switch_to.default_content()
 
     # What a person sees
 
@@ -179,6 +191,16 @@ class BrowserDriver(Driver):
     def sign_out(self):
         self.session.clear_cookies()
 
+    @property
+    def session_cookie(self):
+        cookie = self.wd.get_cookie(settings.SESSION_COOKIE_NAME)
+        return cookie["value"] if cookie else ""
+
+    @session_cookie.setter
+    def session_cookie(self, value):
+        self.wd.delete_cookie(settings.SESSION_COOKIE_NAME)
+        self.wd.add_cookie({"name": settings.SESSION_COOKIE_NAME, "value": value, "path": "/"})
+
     def evidence(self):
         found = {}
         for name, suffix, read in (
@@ -197,6 +219,10 @@ class BrowserDriver(Driver):
         return f"browser ({self.session.describe()})"
 
     # Inside
+
+    def _other_site(self):
+        site = urlsplit(self.base_url)
+        return other_site(site.hostname if site.hostname in LOOPBACK else "0.0.0.0", site.hostname)
 
     def _waiter(self):
         # Selenium polls every 0.5 s by default, which would add up to half a second to every page.

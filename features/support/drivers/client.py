@@ -6,6 +6,7 @@ CSRF checks. So a template without its token, a renamed field or a missing
 label fails here just as it would in a browser.
 """
 
+import re
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype
@@ -89,6 +90,17 @@ class ClientDriver(Driver):
         # What a browser sends for a form on another origin: the cookies, that origin, no token.
         self._load(self.client.post(path, fields or {}, follow=True, headers={"origin": OTHER_SITE}))
 
+    def text_framed_by_other_site(self, path):
+        # What a browser decides from the headers: a page that forbids framing shows nothing in the frame.
+        response = self.client.get(path)
+        policy = response.headers.get("Content-Security-Policy", "")
+        if response.headers.get("X-Frame-Options", "").upper() in ("DENY", "SAMEORIGIN") or re.search(
+            r"frame-ancestors\s+('none'|'self')", policy
+        ):
+            return ""
+        self._load(response)
+        return self.text
+
     # What a person sees
 
     @property
@@ -128,6 +140,15 @@ class ClientDriver(Driver):
 
     def sign_out(self):
         self.client.logout()
+
+    @property
+    def session_cookie(self):
+        cookie = self.client.cookies.get(settings.SESSION_COOKIE_NAME)
+        return cookie.value if cookie else ""
+
+    @session_cookie.setter
+    def session_cookie(self, value):
+        self.client.cookies[settings.SESSION_COOKIE_NAME] = value
 
     def evidence(self):
         if self.response is None:
