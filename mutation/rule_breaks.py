@@ -392,7 +392,8 @@ def main():
                     with broken(project, way.file, way.old, way.new, way.scenario):
                         caught[driver] = scenario_fails(project, way, driver)
                 marks = ", ".join(
-                    f"{d}: {'caught' if c else 'FAILS UNBROKEN' if c is None else 'MISSED'}" for d, c in caught.items()
+                    f"{d} run: {'caught' if c else 'FAILS UNBROKEN' if c is None else 'MISSED'}"
+                    for d, c in caught.items()
                 )
                 print(f"  {way.how:<22} {way.tried}\n  {'':<22} -> “{way.scenario}” ({marks})", flush=True)
                 results.append({**asdict(way), "caught": caught})
