@@ -27,11 +27,11 @@ Feature: Registering an account
       And no email is sent
 
       Examples:
-        | problem               | username | email            | password          | confirmation      | error                                          |
-        | passwords that differ | nina     | nina@example.com | Tulip-Garden-42   | Tulip-Garden-43   | The two password fields didn’t match.          |
-        | a taken username      | rita     | nina@example.com | Tulip-Garden-42   | Tulip-Garden-42   | A user with that username already exists.      |
-        | a taken username in other letters | RITA | nina@example.com | Tulip-Garden-42 | Tulip-Garden-42 | A user with that username already exists. |
-        | a taken email         | nina     | rita@example.com | Tulip-Garden-42   | Tulip-Garden-42   | An account with this email address already exists. |
-        | a taken email in other letters | nina | Rita@Example.COM | Tulip-Garden-42 | Tulip-Garden-42 | An account with this email address already exists. |
-        | an invalid email      | nina     | nina-at-example  | Tulip-Garden-42   | Tulip-Garden-42   | Enter a valid email address.                   |
-        | a weak password       | nina     | nina@example.com | password          | password          | This password is too common.                   |
+        | problem                           | username | email            | password        | confirmation    | error                                              |
+        | passwords that differ             | nina     | nina@example.com | Tulip-Garden-42 | Tulip-Garden-43 | The two password fields didn’t match.              |
+        | a taken username                  | rita     | nina@example.com | Tulip-Garden-42 | Tulip-Garden-42 | A user with that username already exists.          |
+        | a taken username in other letters | RITA     | nina@example.com | Tulip-Garden-42 | Tulip-Garden-42 | A user with that username already exists.          |
+        | a taken email                     | nina     | rita@example.com | Tulip-Garden-42 | Tulip-Garden-42 | An account with this email address already exists. |
+        | a taken email in other letters    | nina     | Rita@Example.COM | Tulip-Garden-42 | Tulip-Garden-42 | An account with this email address already exists. |
+        | an invalid email                  | nina     | nina-at-example  | Tulip-Garden-42 | Tulip-Garden-42 | Enter a valid email address.                       |
+        | a weak password                   | nina     | nina@example.com | password        | password        | This password is too common.                       |

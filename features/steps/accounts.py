@@ -34,9 +34,8 @@ def step_register_with(context, who, username, email, password, confirmation):
     "asking for staff rights without the form"
 )
 def step_register_as_staff(context, who, username, email):
-    fields = {"username": username, "email": email, "password1": DEFAULT_PASSWORD, "password2": DEFAULT_PASSWORD}
     driver = context.people.signed_out(who)
-    tasks.send_without_form(driver, reverse("register"), {**fields, "is_staff": "on", "is_superuser": "on"})
+    tasks.register_without_form(driver, username, email, DEFAULT_PASSWORD, is_staff="on", is_superuser="on")
 
 
 @when('{who:Person} signs in with the password "{password:Quoted}"')

@@ -81,31 +81,24 @@ def step_publish(context, who, title):
 
 @when('{who:Person} tries to publish "{title:Quoted}"')
 def step_try_to_publish(context, who, title):
-    tasks.send_without_form(context.people.act_as(who), tasks.address_to("publish", title))
+    tasks.send_without_form(context.people.act_as(who), "publish", title)
 
 
 @when('{who:Person} sends a draft called "{title:Quoted}" as {other:Person} without the form')
 def step_send_draft_as(context, who, title, other):
     # The request names another author; the article must still be the sender's.
-    fields = {
-        "title": title,
-        "body": SOME_TEXT,
-        "status": Article.Status.DRAFT,
-        "author": context.people.user(other).pk,
-    }
-    tasks.send_without_form(context.people.act_as(who), reverse("article-create"), fields)
+    someone_else = context.people.user(other)
+    tasks.send_without_form(context.people.act_as(who), "create", title, SOME_TEXT, author=someone_else.pk)
 
 
 @when('{who:Person} sends the text "{text:Quoted}" for "{title:Quoted}" without the form')
 def step_send_text(context, who, text, title):
-    tasks.send_without_form(
-        context.people.act_as(who), tasks.address_to("update", title), {"title": title, "body": text}
-    )
+    tasks.send_without_form(context.people.act_as(who), "update", title, text)
 
 
 @when('{who:Person} sends a request to delete "{title:Quoted}" without the form')
 def step_send_deletion(context, who, title):
-    tasks.send_without_form(context.people.act_as(who), tasks.address_to("delete", title))
+    tasks.send_without_form(context.people.act_as(who), "delete", title)
 
 
 @when('{who:Person} follows a link to {action:FormAction} "{title:Quoted}"')
@@ -115,20 +108,17 @@ def step_follow_link_to(context, who, action, title):
 
 @when('{who:Person} opens a page on another site that publishes "{title:Quoted}"')
 def step_other_site_publishes(context, who, title):
-    tasks.send_from_other_site(context.people.act_as(who), tasks.address_to("publish", title))
+    tasks.send_from_other_site(context.people.act_as(who), "publish", title)
 
 
 @when('{who:Person} opens a page on another site that changes the text of "{title:Quoted}" to "{text:Quoted}"')
 def step_other_site_changes(context, who, title, text):
-    tasks.send_from_other_site(
-        context.people.act_as(who), tasks.address_to("update", title), {"title": title, "body": text}
-    )
+    tasks.send_from_other_site(context.people.act_as(who), "update", title, text)
 
 
 @when('{who:Person} opens a page on another site that shows "{title:Quoted}" in a frame')
 def step_other_site_frames(context, who, title):
-    driver = context.people.act_as(who)
-    context.framed_text = driver.text_framed_by_other_site(tasks.address_to("detail", title))
+    context.framed_text = tasks.framed_by_other_site(context.people.act_as(who), title)
 
 
 @then('{who:Person} does not see "{title:Quoted}" inside the page on another site')
@@ -138,7 +128,7 @@ def step_not_framed(context, who, title):
 
 @when('{who:Person} opens a page on another site that deletes "{title:Quoted}"')
 def step_other_site_deletes(context, who, title):
-    tasks.send_from_other_site(context.people.act_as(who), tasks.address_to("delete", title))
+    tasks.send_from_other_site(context.people.act_as(who), "delete", title)
 
 
 @when('{who:Person} changes the text of "{title:Quoted}" to "{text:Quoted}"')

@@ -15,20 +15,19 @@ def step_comment(context, who, text, title):
 
 @when('{who:Person} sends the comment "{text:Quoted}" on "{title:Quoted}" without the form')
 def step_send_comment(context, who, text, title):
-    tasks.send_without_form(context.people.act_as(who), tasks.address_to("comment", title), {"body": text})
+    tasks.send_without_form(context.people.act_as(who), "comment", title, text)
 
 
 @when('{who:Person} sends the comment "{text:Quoted}" on "{title:Quoted}" as {other:Person} without the form')
 def step_send_comment_as(context, who, text, title, other):
     # The request names another author; the comment must still be the sender's.
     someone_else = context.people.user(other)
-    fields = {"body": text, "author": someone_else.pk}
-    tasks.send_without_form(context.people.act_as(who), tasks.address_to("comment", title), fields)
+    tasks.send_without_form(context.people.act_as(who), "comment", title, text, author=someone_else.pk)
 
 
 @when('{who:Person} opens a page on another site that comments "{text:Quoted}" on "{title:Quoted}"')
 def step_other_site_comments(context, who, text, title):
-    tasks.send_from_other_site(context.people.act_as(who), tasks.address_to("comment", title), {"body": text})
+    tasks.send_from_other_site(context.people.act_as(who), "comment", title, text)
 
 
 @then('{who:Person} sees the comment "{text:Quoted}" by {name} under "{title:Quoted}"')

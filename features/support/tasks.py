@@ -38,7 +38,7 @@ def open_article(driver, title):
 
 
 def address_to(action, title):
-    """Where the form that publishes, changes, deletes or comments on an article is sent."""
+    """The address of an article's page ("detail") or of the form that publishes, changes, deletes or comments on it."""
     article = Article.objects.get(title=title)
     if action in ("publish", "comment"):
         name, key = ("article-publish", "pk") if action == "publish" else ("comment-create", "article_pk")
@@ -46,23 +46,42 @@ def address_to(action, title):
     return reverse(f"article-{action}", kwargs={"slug": article.slug})
 
 
+def article_form(action, title, text=None):
+    """What a form of the site sends to act on an article: its address and its fields."""
+    if action == "create":
+        return reverse("article-create"), {"title": title, "body": text, "status": Article.Status.DRAFT}
+    fields = {"update": {"title": title, "body": text}, "comment": {"body": text}}.get(action, {})
+    return address_to(action, title), fields
+
+
 def publish(driver, title):
     open_from_dashboard(driver, title)
     driver.press("Publish")
 
 
-def send_without_form(driver, address, fields=None):
-    """Send what a form would, by hand, to an address no page of this person's offers.
+def send_without_form(driver, action, title, text=None, **more):
+    """Send what a form would, by hand, where no page of this person's offers it; `more` adds fields.
 
     The request carries the person's session and the site's CSRF token, which the
     sign-in page hands out to everyone: only the site's rules can refuse it.
     """
+    address, fields = article_form(action, title, text)
+    post_by_hand(driver, address, {**fields, **more})
+
+
+def post_by_hand(driver, address, fields):
     driver.visit(reverse("login"))
     driver.send_post(address, fields)
 
 
-def send_from_other_site(driver, address, fields=None):
-    driver.send_from_other_site(address, fields)
+def send_from_other_site(driver, action, title, text=None):
+    """Open a page on another site that sends this form of the newsroom while the person is signed in."""
+    driver.send_from_other_site(*article_form(action, title, text))
+
+
+def framed_by_other_site(driver, title):
+    """What shows of an article inside a frame of a page on another site."""
+    return driver.text_framed_by_other_site(address_to("detail", title))
 
 
 def follow_link_to(driver, action, title):
@@ -87,6 +106,12 @@ def comment(driver, title, text):
     read_from_front_page(driver, title)
     driver.fill_in("Your comment", text)
     driver.press("Add comment")
+
+
+def register_without_form(driver, username, email, password, **more):
+    """Register by hand, sending `more` fields than the form has."""
+    fields = {"username": username, "email": email, "password1": password, "password2": password}
+    post_by_hand(driver, reverse("register"), {**fields, **more})
 
 
 def register(driver, username, email, password, confirmation):
