@@ -1,9 +1,10 @@
 Feature: Pages on other sites cannot act for the newsroom's people
-  Someone signed in to the newsroom may open a page on another site that quietly
-  sends one of the newsroom's forms: to publish, change or delete an article, or
-  to comment; or that shows a newsroom page in a frame under something that
-  invites a click. The newsroom takes a form only from its own pages and refuses to
-  be framed, so no page elsewhere can do anything in a person's name.
+  A person may open a page on another site that quietly sends one of the
+  newsroom's forms: to publish, change or delete an article or to comment while
+  they are signed in here, or to sign them in to an account of someone else's
+  choosing; or a page that shows the newsroom in a frame under something that
+  invites a click. The newsroom takes a form only from its own pages and refuses
+  to be framed, so no page elsewhere can do anything in a person's name.
 
   Rule: The newsroom's pages never show inside a page on another site
 
@@ -31,6 +32,12 @@ Feature: Pages on other sites cannot act for the newsroom's people
       When she opens a page on another site that deletes "Harbour news"
       Then she is told "Nothing was changed."
       And readers can read "Harbour news"
+
+    Scenario: A page on another site cannot sign a visitor in to someone else's account
+      Given Eddie is an editor
+      When a visitor opens a page on another site that signs in as Eddie
+      Then they are told "Nothing was changed."
+      And they are not signed in
 
     Scenario: A page on another site cannot comment in a reader's name
       Given Alice has published "Spring fair"

@@ -127,6 +127,13 @@ Feature: Publishing articles
         | 200   | 200  |
         | 201   | 200  |
 
+  Rule: A title shows as it was typed
+
+    Scenario: HTML in a title shows as plain text
+      When Alice writes and publishes an article called "<b>Spring</b> fair <script>document.title = 'hacked'</script>"
+      Then she is told "“<b>Spring</b> fair <script>document.title = 'hacked'</script>” is published."
+      And readers can read "<b>Spring</b> fair <script>document.title = 'hacked'</script>"
+
   Rule: Every article has an address of its own, made from its title
 
     Scenario Outline: Two articles with the same title each keep their own address: "<first>" and "<second>"

@@ -80,6 +80,7 @@ COMMENTING = "Signed-in people comment on published articles, in their own name,
 REGISTERING = "Registering opens one ordinary account per person and address"
 SIGNING_IN = "Signing in leads to the dashboard, never to another site; signing out ends the session"
 RESETTING = "A reset link lets its person choose a new password, once; the form reveals no account"
+TYPED = "What people type shows as typed: HTML in a comment or a title never runs"
 FRAMING = "The newsroom's pages never show inside a page on another site"
 
 WAYS = [
@@ -298,7 +299,34 @@ WAYS = [
         f"{A}/views.py",
         *exempt("CommentCreateView"),
     ),
-    through_page(COMMENTING, "HTML in a comment runs", "HTML in a comment shows as plain text"),
+    through_page(TYPED, "HTML in a comment runs", "HTML in a comment shows as plain text"),
+    Way(
+        TYPED,
+        VARIANT,
+        "HTML in a title runs in the message that confirms it",
+        "HTML in a title shows as plain text",
+        "site/templates/base.html",
+        "{{ message }}",
+        "{{ message|safe }}",
+    ),
+    Way(
+        TYPED,
+        VARIANT,
+        "HTML in a title runs on the front page",
+        "HTML in a title shows as plain text",
+        f"{A}/templates/articles/article_list.html",
+        "{{ article.title }}</a>",
+        "{{ article.title|safe }}</a>",
+    ),
+    Way(
+        TYPED,
+        VARIANT,
+        "HTML in a title runs on the article's page",
+        "HTML in a title shows as plain text",
+        f"{A}/templates/articles/article_detail.html",
+        "<h1>{{ article.title }}</h1>",
+        "<h1>{{ article.title|safe }}</h1>",
+    ),
     through_page(REGISTERING, "a taken email is accepted", "Registering with a taken email is refused"),
     Way(
         REGISTERING,
@@ -328,6 +356,26 @@ WAYS = [
         'fields = ["username", "email", "is_staff"]',
     ),
     through_page(SIGNING_IN, "signing in leads elsewhere", "Rita signs in and lands on her dashboard"),
+    Way(
+        SIGNING_IN,
+        OTHER_SITE,
+        "a page on another site signs a visitor in to an account of its choosing",
+        "A page on another site cannot sign a visitor in to someone else's account",
+        "site/newsroom/urls.py",
+        # Django's own sign-in view checks the token whatever the settings say: only a view
+        # of the site's own, exempted from the check, opens this way.
+        ["from django.urls import", "urlpatterns = [", '    path("", include("django.contrib.auth.urls")),'],
+        [
+            "from django.contrib.auth import login\nfrom django.contrib.auth.forms import AuthenticationForm\n"
+            "from django.shortcuts import redirect, render\nfrom django.views.decorators.csrf import csrf_exempt\n"
+            "from django.urls import",
+            "@csrf_exempt\ndef sign_in(request):\n"
+            "    form = AuthenticationForm(request, data=request.POST or None)\n"
+            "    if form.is_valid():\n        login(request, form.get_user())\n        return redirect('dashboard')\n"
+            "    return render(request, 'registration/login.html', {'form': form})\n\n\nurlpatterns = [",
+            '    path("login/", sign_in, name="login"),\n    path("", include("django.contrib.auth.urls")),',
+        ],
+    ),
     through_page(SIGNING_IN, "signing out by a link, which any page can make a browser follow", "Rita signs out"),
     Way(
         SIGNING_IN,

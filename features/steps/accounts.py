@@ -83,7 +83,15 @@ def step_copied_session_ended(context):
     assert driver.path.startswith(reverse("login")), f"The copied cookie still opens {driver.path}."
 
 
+@when("{who:Person} opens a page on another site that signs in as {other:Person}")
+def step_other_site_signs_in(context, who, other):
+    account = context.people.user(other)
+    driver = context.people.act_as(who)
+    tasks.sign_in_from_other_site(driver, account.username, context.people.passwords[account.username])
+
+
 @then("{who:Person} is not signed in")
+@then("{who:Person} are not signed in")
 def step_not_signed_in(context, who):
     driver = context.people.looking(who)
     driver.visit(reverse("dashboard"))

@@ -131,6 +131,11 @@ def sign_in(driver, username, password, then_to=None):
     driver.press("Sign in")
 
 
+def sign_in_from_other_site(driver, username, password):
+    """Open a page on another site that sends the sign-in form with these details."""
+    driver.send_from_other_site(reverse("login"), {"username": username, "password": password})
+
+
 def sign_out(driver):
     driver.visit(reverse("article-list"))
     driver.press("Sign out")
