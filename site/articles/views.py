@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.views import View
 from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
@@ -93,8 +94,9 @@ class FormOnlyView(LoginRequiredMixin, View):
     http_method_names = ["post"]
 
     def http_method_not_allowed(self, request, *args, **kwargs):
-        response = render(request, "405.html", status=405)
-        response["Allow"] = "POST"
+        # Django's answer (405, with the Allow header), with a page that a person can read.
+        response = super().http_method_not_allowed(request, *args, **kwargs)
+        response.content = render_to_string("405.html", request=request)
         return response
 
 
