@@ -57,13 +57,13 @@ class Way:
         return ("client", "browser") if self.how == OTHER_SITE else ("client",)
 
 
-def through_page(rule, tried, scenario):
-    """A way through the page, with the break that scenario_breaks.py already applies to its scenario."""
+def through_page(rule, tried, scenario, how=PAGE):
+    """A way (through the page, unless told) with the break that scenario_breaks.py applies to its scenario."""
     found = [b for b in SCENARIO_BREAKS if b[0] == scenario]
     if not found:
         raise SystemExit(f"scenario_breaks.py has no break for “{scenario}”: name one of its scenarios.")
     _, file, old, new = found[0]
-    return Way(rule, PAGE, tried, scenario, file, old, new)
+    return Way(rule, how, tried, scenario, file, old, new)
 
 
 def exempt(view):
@@ -142,7 +142,7 @@ WAYS = [
     through_page(PUBLISHING, "an editor cannot publish", "An editor publishes a draft and readers can read it"),
     through_page(PUBLISHING, "anyone signed in may publish", "Who may publish a draft"),
     through_page(
-        PUBLISHING, "a reader sends a publish request by hand", "A reader cannot publish someone else's draft"
+        PUBLISHING, "a reader sends a publish request by hand", "A reader cannot publish someone else's draft", AROUND
     ),
     Way(
         PUBLISHING,
