@@ -1,0 +1,174 @@
+"""axe-core's accessibility checks, run on every page a browser scenario visits (`-D accessibility=check`).
+
+Each page is checked once per state: the browser first hashes the page's structure
+(its elements and their attributes, and whether each holds text, but not the text
+itself or the values of fields, which change with every CSRF token and article
+title). A state seen before in the run is not checked again; its result is
+remembered, so every scenario that reaches a failing page fails, whatever ran
+first. A violation of impact serious or critical fails the step that led to the
+page, one line per rule; every violation of any impact goes into the scenario's
+evidence folder.
+"""
+
+import fnmatch
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from features.support.drivers.base import DriverError
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ACCEPTED = ROOT / "features" / "accessibility" / "accepted.txt"
+# WCAG 2.2 level A and AA, as axe tags its rules (2.0, 2.1 and 2.2 criteria each have their own tags).
+STANDARD = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+FAILING = ("critical", "serious")
+
+# The page's state, in one round trip: its path and a hash of its structure.
+STATE = """
+let hash = 2166136261;
+const add = (text) => {
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+};
+for (const element of document.querySelectorAll('*')) {
+  add('<' + element.tagName);
+  for (const attribute of element.attributes) {
+    if (attribute.name !== 'value') add(' ' + attribute.name + '=' + attribute.value);
+  }
+  for (const child of element.childNodes) {
+    if (child.nodeType === Node.TEXT_NODE && child.data.trim()) { add('T'); break; }
+  }
+}
+return location.pathname + location.search + ' ' + (hash >>> 0).toString(16);
+"""
+# Appended to axe's own source, so injecting and running it is one round trip.
+RUN = """
+;const done = arguments[arguments.length - 1];
+window.axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+  .then((results) => done({version: window.axe.version, violations: results.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, tags: v.tags,
+    nodes: v.nodes.map((n) => ({target: n.target.join(' '), html: n.html, summary: n.failureSummary})),
+  }))}))
+  .catch((error) => done({error: String(error)}));
+"""
+
+
+class AccessibilityError(DriverError):
+    """A page the scenario reached has serious or critical accessibility violations."""
+
+
+@dataclass(frozen=True)
+class Accepted:
+    rule: str
+    page: str
+    reason: str
+    line: int
+
+    def covers(self, rule, path):
+        return rule == self.rule and fnmatch.fnmatchcase(path, self.page)
+
+
+def setup_problem():
+    """What stops the checks from running, in one line; None when nothing does."""
+    if not AXE.exists():
+        return f"-D accessibility=check needs axe-core at {AXE.relative_to(ROOT)}: `npm ci` installs it."
+    try:
+        read_accepted()
+    except ValueError as error:
+        return str(error)
+    return None
+
+
+def read_accepted(path=ACCEPTED):
+    accepted = []
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split(None, 2)
+        if len(parts) < 3:
+            raise ValueError(f"{path.relative_to(ROOT)}:{number}: give a rule, a page and the reason: {line.strip()}")
+        accepted.append(Accepted(*parts, line=number))
+    return accepted
+
+
+class Accessibility:
+    """The run's checker: axe's source, the accepted violations and the result of every page state checked."""
+
+    def __init__(self):
+        self.source = AXE.read_text()
+        self.accepted = read_accepted()
+        self.results = {}  # page state -> violations
+        self.version = "?"
+        self.checked = self.reused = 0
+
+    def for_scenario(self):
+        return ScenarioChecks(self)
+
+    def violations(self, wd):
+        """(path, violations) of the page on show, from axe or from an earlier check of the same state."""
+        state = wd.execute_script(STATE)
+        path = state.rsplit(" ", 1)[0]
+        if state in self.results:
+            self.reused += 1
+            return path, self.results[state]
+        found = wd.execute_async_script(self.source + RUN, STANDARD)
+        if "error" in found:
+            raise AccessibilityError(f"axe-core could not check {path}: {found['error']}")
+        self.version = found["version"]
+        self.checked += 1
+        violations = [self._judged(v, path) for v in found["violations"]]
+        self.results[state] = violations
+        return path, violations
+
+    def _judged(self, violation, path):
+        reason = next((a.reason for a in self.accepted if a.covers(violation["id"], path)), None)
+        return {**violation, "accepted": reason}
+
+    def summary(self):
+        return f"accessibility: {self.checked} page states checked with axe-core {self.version}, {self.reused} reused"
+
+
+class ScenarioChecks:
+    """What one scenario's pages showed; fails the step that reaches a page with serious or critical violations."""
+
+    def __init__(self, accessibility):
+        self.accessibility = accessibility
+        self.pages = []  # (path, violations), for pages with any
+
+    def check(self, wd):
+        path, violations = self.accessibility.violations(wd)
+        if violations:
+            self.pages.append((path, violations))
+        failing = [v for v in violations if v["impact"] in FAILING and not v["accepted"]]
+        if failing:
+            lines = "\n".join(_one_line(v) for v in failing)
+            raise AccessibilityError(
+                f"{path} fails WCAG 2.2 AA (axe-core): {len(failing)} serious or critical "
+                f"violation{'s' if len(failing) > 1 else ''}:\n{lines}"
+            )
+
+    def evidence(self):
+        """Every violation of any impact on the scenario's pages: name -> (suffix, text)."""
+        if not self.pages:
+            return {}
+        return {
+            "accessibility": (".txt", "\n".join(_page_report(path, violations) for path, violations in self.pages)),
+            "accessibility-axe": (".json", json.dumps([{"page": p, "violations": v} for p, v in self.pages], indent=2)),
+        }
+
+
+def _one_line(violation):
+    targets = [node["target"] for node in violation["nodes"]]
+    where = ", ".join(targets[:3]) + (f" and {len(targets) - 3} more" if len(targets) > 3 else "")
+    return f"  {violation['id']} ({violation['impact']}) at {where}: {violation['help']}. {violation['helpUrl']}"
+
+
+def _page_report(path, violations):
+    lines = [f"{path}: {len(violations)} violation{'s' if len(violations) > 1 else ''} of WCAG 2.2 A/AA"]
+    for violation in violations:
+        accepted = f" (accepted: {violation['accepted']})" if violation["accepted"] else ""
+        lines.append(f"\n{_one_line(violation).strip()}{accepted}")
+        for node in violation["nodes"]:
+            lines.append(f"  - {node['target']}\n    {node['html']}")
+            lines.extend(f"    {line}" for line in (node["summary"] or "").splitlines())
+    return "\n".join(lines) + "\n"
