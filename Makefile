@@ -14,7 +14,7 @@ BEHAVE_ARGS ?=
 acceptance: setup
 	$(PY) manage.py behave $(BEHAVE_ARGS)
 
-test: setup
+test: setup node_modules/.package-lock.json
 	$(PY) scripts/test_all.py
 
 setup: $(INSTALLED) browsers
@@ -30,16 +30,19 @@ browsers:
 	@scripts/install-chromium
 
 # Every feature in a real browser (the nightly mode).
-browser-run: setup
+browser-run: setup node_modules/.package-lock.json
 	$(PY) manage.py behave -D driver=browser $(BEHAVE_ARGS)
 
-firefox-run: setup
+firefox-run: setup node_modules/.package-lock.json
 	$(PY) manage.py behave -D driver=browser -D browser=firefox $(BEHAVE_ARGS)
 
-# Every feature in Chromium on a Selenium Grid on loopback, started and stopped here.
+# npm packages: axe-core (accessibility checks, -D accessibility=check) and the Selenium Grid jar.
+# Without npm, say so and carry on: runs that need them then say `npm ci` installs them.
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: install it (sudo apt-get install npm), then run npm ci."; fi
 
+# Every feature in Chromium on a Selenium Grid on loopback, started and stopped here.
 grid-run: setup node_modules/.package-lock.json
 	$(PY) scripts/grid.py run -- $(PY) manage.py behave -D driver=browser $(BEHAVE_ARGS)
 

@@ -41,7 +41,6 @@ def step_skip_to_content(context, who):
     keyboard_tasks.skip_to_content(context.people.act_as(who), reverse("article-list"))
 
 
-@then('{who:Person} reaches "{name:Quoted}" with the next Tab')
 @then('{who:Person} reach "{name:Quoted}" with the next Tab')
 def step_next_tab(context, who, name):
     driver = context.people.looking(who)
