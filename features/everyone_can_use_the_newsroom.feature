@@ -57,7 +57,6 @@ Feature: Everyone can use the newsroom
         | a visitor | the registration page        | Register · Newsroom            | Register              |
         | a visitor | the password reset page      | Reset your password · Newsroom | Reset your password   |
         | Alice     | the page to write an article | Write an article · Newsroom    | Write an article      |
-        | Alice     | her dashboard                | Dashboard · Newsroom           | Welcome, Alice Archer |
 
     Scenario: Help with a field is announced with the field
       When Nina opens the registration page

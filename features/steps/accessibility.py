@@ -16,7 +16,6 @@ PAGES = {
     "the registration page": "register",
     "the password reset page": "password_reset",
     "the page to write an article": "article-create",
-    "her dashboard": "dashboard",
 }
 
 

@@ -1,19 +1,20 @@
 """axe-core's accessibility checks, run on every page a browser scenario visits (`-D accessibility=check`).
 
-Each page is checked once per state: the browser first hashes the page's structure
-(its elements and their attributes, and whether each holds text, but not the text
-itself or the values of fields, which change with every CSRF token and article
-title). A state seen before in the run is not checked again; its result is
-remembered, so every scenario that reaches a failing page fails, whatever ran
-first. A violation of impact serious or critical fails the step that led to the
-page, one line per rule; every violation of any impact goes into the scenario's
-evidence folder.
+Each page is checked once per state. The browser first hashes the page's structure:
+its elements, their attributes, and whether each holds text, but not the text itself
+nor the values of fields, which change with every CSRF token and article title. A
+state already found clean in this run is not checked again. A state with violations
+is checked every time it is reached, so every scenario that reaches it fails, whatever
+ran first, and its evidence shows that page's own elements. A violation of impact
+serious or critical fails the step that led to the page, one line per rule; every
+violation of any impact goes into the scenario's evidence folder.
 """
 
 import fnmatch
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from features.support.drivers.base import DriverError
 
@@ -39,7 +40,7 @@ for (const element of document.querySelectorAll('*')) {
     if (child.nodeType === Node.TEXT_NODE && child.data.trim()) { add('T'); break; }
   }
 }
-return location.pathname + location.search + ' ' + (hash >>> 0).toString(16);
+return [location.origin, location.pathname + location.search + ' ' + (hash >>> 0).toString(16)];
 """
 # Appended to axe's own source, so injecting and running it is one round trip.
 RUN = """
@@ -104,13 +105,20 @@ class Accessibility:
     def for_scenario(self):
         return ScenarioChecks(self)
 
-    def violations(self, wd):
-        """(path, violations) of the page on show, from axe or from an earlier check of the same state."""
-        state = wd.execute_script(STATE)
+    def violations(self, wd, origin):
+        """(path, violations) of the page on show, from axe or from an earlier check of the same state.
+
+        Only the site's own pages are checked: a page of another origin (one a scenario plays
+        as another site) has no violations here.
+        """
+        page_origin, state = wd.execute_script(STATE)
         path = state.rsplit(" ", 1)[0]
-        if state in self.results:
+        if page_origin != origin:
+            return path, []
+        # A state that had violations is checked again, so the evidence shows this page's own elements.
+        if state in self.results and not self.results[state]:
             self.reused += 1
-            return path, self.results[state]
+            return path, []
         found = wd.execute_async_script(self.source + RUN, STANDARD)
         if "error" in found:
             raise AccessibilityError(f"axe-core could not check {path}: {found['error']}")
@@ -135,13 +143,14 @@ class ScenarioChecks:
         self.accessibility = accessibility
         self.pages = []  # (path, violations), for pages with any
 
-    def check(self, wd):
-        path, violations = self.accessibility.violations(wd)
+    def check(self, driver):
+        site = urlsplit(driver.base_url)
+        path, violations = self.accessibility.violations(driver.wd, f"{site.scheme}://{site.netloc}")
         if violations:
             self.pages.append((path, violations))
         failing = [v for v in violations if v["impact"] in FAILING and not v["accepted"]]
         if failing:
-            lines = "\n".join(_one_line(v) for v in failing)
+            lines = "\n".join(_one_line(v, path) for v in failing)
             raise AccessibilityError(
                 f"{path} fails WCAG 2.2 AA (axe-core): {len(failing)} serious or critical "
                 f"violation{'s' if len(failing) > 1 else ''}:\n{lines}"
@@ -157,17 +166,19 @@ class ScenarioChecks:
         }
 
 
-def _one_line(violation):
+def _one_line(violation, path):
+    """rule (impact) at element(s) on page: what axe says to fix. Where axe explains it."""
     targets = [node["target"] for node in violation["nodes"]]
     where = ", ".join(targets[:3]) + (f" and {len(targets) - 3} more" if len(targets) > 3 else "")
-    return f"  {violation['id']} ({violation['impact']}) at {where}: {violation['help']}. {violation['helpUrl']}"
+    rule = f"{violation['id']} ({violation['impact']})"
+    return f"  {rule} at {where} on {path}: {violation['help']}. {violation['helpUrl']}"
 
 
 def _page_report(path, violations):
     lines = [f"{path}: {len(violations)} violation{'s' if len(violations) > 1 else ''} of WCAG 2.2 A/AA"]
     for violation in violations:
         accepted = f" (accepted: {violation['accepted']})" if violation["accepted"] else ""
-        lines.append(f"\n{_one_line(violation).strip()}{accepted}")
+        lines.append(f"\n{_one_line(violation, path).strip()}{accepted}")
         for node in violation["nodes"]:
             lines.append(f"  - {node['target']}\n    {node['html']}")
             lines.extend(f"    {line}" for line in (node["summary"] or "").splitlines())

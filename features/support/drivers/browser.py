@@ -89,7 +89,7 @@ class BrowserDriver(Driver):
         # raises after the page-load timeout.
         self.wd.get(url if urlsplit(url).scheme else self.base_url + url)
         if self.accessibility:
-            self.accessibility.check(self.wd)
+            self.accessibility.check(self)
 
     def click_link(self, text):
         links = self.wd.find_elements(By.LINK_TEXT, text)
@@ -219,7 +219,7 @@ class BrowserDriver(Driver):
             raise DriverError(f"Waited {self.timeout:g} s for {awaited}, but the page did not change.") from None
         self._wait_until_loaded(awaited)
         if self.accessibility:
-            self.accessibility.check(self.wd)
+            self.accessibility.check(self)
 
     def _wait_until_loaded(self, awaited):
         try:
