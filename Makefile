@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 BEHAVE_ARGS ?=
 
-.PHONY: acceptance test setup browsers browser-run grid-run firefox-run catalogue demo clean bench mutants scenario-breaks
+.PHONY: acceptance test setup browsers browser-run grid-run firefox-run catalogue demo clean bench bench-accessibility mutants scenario-breaks
 
 acceptance: setup
 	$(PY) manage.py behave $(BEHAVE_ARGS)
@@ -66,7 +66,7 @@ $(MUTATION_INSTALLED): mutation/requirements.txt | $(INSTALLED)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r mutation/requirements.txt
 	touch $@
 
-mutants: setup $(MUTATION_INSTALLED)
+mutants: setup $(MUTATION_INSTALLED) node_modules/.package-lock.json
 	$(PY) mutation/template_breaks.py
 	$(PY) mutation/run.py
 
@@ -76,3 +76,7 @@ scenario-breaks: setup
 # Speed against stock behave-django, plain Django tests and a naive browser run.
 bench: setup
 	$(PY) scripts/bench.py
+
+# What the accessibility checks cost: the browser run with and without them.
+bench-accessibility: setup node_modules/.package-lock.json
+	$(PY) scripts/bench_accessibility.py

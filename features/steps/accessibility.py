@@ -4,7 +4,7 @@ import parse
 from behave import register_type, then, when
 from django.urls import reverse
 
-from features.support import keyboard_tasks
+from features.support import announced, keyboard_tasks
 from features.support.cast import DEFAULT_PASSWORD
 from features.support.expect import expect_heading
 from features.support.mailbox import link_in_last_email_to
@@ -42,9 +42,7 @@ def step_skip_to_content(context, who):
 
 @then('{who:Person} reach "{name:Quoted}" with the next Tab')
 def step_next_tab(context, who, name):
-    driver = context.people.looking(who)
-    focused = driver.keyboard.tab()
-    assert focused == name, f"The next Tab on {driver.path} reaches “{focused}”, not “{name}”."
+    announced.expect_next_tab(context.people.looking(who), name)
 
 
 @when('{who:Person} reads "{title:Quoted}" using the keyboard alone')
@@ -91,47 +89,29 @@ def step_choose_password_by_keyboard(context, who, password):
     keyboard_tasks.choose_new_password(context.people.signed_out(who), link, password)
 
 
-# What a screen reader announces
+# What a screen reader announces, on the page in front of the last person named
 
 
 @then('a screen reader announces the page as "{title:Quoted}", headed "{heading:Quoted}"')
 def step_announces_page(context, title, heading):
-    driver = context.people.driver
-    page = driver.screen_reader.page()
-    assert page["title"] == title, f"{driver.path} is titled “{page['title']}”, not “{title}”."
-    assert page["headings"] == [heading], f"{driver.path} has the main headings {page['headings']}, not [{heading!r}]."
-    assert page["lang"] == "en", f"{driver.path} does not say it is in English: lang is “{page['lang']}”."
+    announced.expect_page(context.people.driver, title, heading)
 
 
 @then("a screen reader announces every field and button on it by its name")
 def step_every_control_named(context):
-    driver = context.people.driver
-    unnamed = [control.html for control in driver.screen_reader.controls() if not control.name]
-    assert not unnamed, f"On {driver.path} a screen reader announces these without a name: {'; '.join(unnamed)}"
+    announced.expect_every_control_named(context.people.driver)
 
 
 @then('a screen reader announces "{text:Quoted}" with the field "{name:Quoted}"')
 def step_announces_with_field(context, text, name):
-    driver = context.people.driver
-    field = driver.screen_reader.field(name)
-    assert not field.missing, f"“{name}” on {driver.path} is described by {field.missing}, which are not on the page."
-    assert text in field.description, (
-        f"“{name}” on {driver.path} is announced with “{field.description}”, not “{text}”."
-    )
+    announced.expect_described(context.people.driver, name, text)
 
 
 @then('a screen reader announces the field "{name:Quoted}" as invalid, with "{error:Quoted}"')
 def step_announces_invalid(context, name, error):
-    driver = context.people.driver
-    field = driver.screen_reader.field(name)
-    assert field.invalid, f"“{name}” on {driver.path} is not announced as invalid (aria-invalid): {field.html}"
-    assert error in field.description, (
-        f"“{name}” on {driver.path} is announced with “{field.description}”, not “{error}”."
-    )
+    announced.expect_invalid(context.people.driver, name, error)
 
 
 @then('a screen reader announces "{message:Quoted}" as soon as the page opens')
 def step_announces_alert(context, message):
-    driver = context.people.driver
-    alerts = driver.screen_reader.page()["alerts"]
-    assert any(message in alert for alert in alerts), f"{driver.path} has no alert saying “{message}”: {alerts}"
+    announced.expect_alert(context.people.driver, message)

@@ -12,7 +12,9 @@ violation of any impact goes into the scenario's evidence folder.
 
 import fnmatch
 import json
+import threading
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -42,16 +44,24 @@ for (const element of document.querySelectorAll('*')) {
 }
 return [location.origin, location.pathname + location.search + ' ' + (hash >>> 0).toString(16)];
 """
-# Appended to axe's own source, so injecting and running it is one round trip.
+# Loads axe from the run's own small server (the browser caches it after the first page), then runs it.
 RUN = """
-;const done = arguments[arguments.length - 1];
-window.axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+const [url, tags] = arguments, done = arguments[arguments.length - 1];
+const run = () => window.axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
   .then((results) => done({version: window.axe.version, violations: results.violations.map((v) => ({
     id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, tags: v.tags,
     nodes: v.nodes.map((n) => ({target: n.target.join(' '), html: n.html, summary: n.failureSummary})),
   }))}))
   .catch((error) => done({error: String(error)}));
+if (window.axe) { run(); } else {
+  const script = document.createElement('script');
+  script.src = url;
+  script.onload = () => { script.remove(); run(); };
+  script.onerror = () => done({error: 'the browser could not load ' + url});
+  document.head.appendChild(script);
+}
 """
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 class AccessibilityError(DriverError):
@@ -96,7 +106,7 @@ class Accessibility:
     """The run's checker: axe's source, the accepted violations and the result of every page state checked."""
 
     def __init__(self):
-        self.source = AXE.read_text()
+        self.server = None
         self.accepted = read_accepted()
         self.results = {}  # page state -> violations
         self.version = "?"
@@ -105,7 +115,7 @@ class Accessibility:
     def for_scenario(self):
         return ScenarioChecks(self)
 
-    def violations(self, wd, origin):
+    def violations(self, wd, site):
         """(path, violations) of the page on show, from axe or from an earlier check of the same state.
 
         Only the site's own pages are checked: a page of another origin (one a scenario plays
@@ -113,13 +123,15 @@ class Accessibility:
         """
         page_origin, state = wd.execute_script(STATE)
         path = state.rsplit(" ", 1)[0]
-        if page_origin != origin:
+        if page_origin != f"{site.scheme}://{site.netloc}":
             return path, []
         # A state that had violations is checked again, so the evidence shows this page's own elements.
         if state in self.results and not self.results[state]:
             self.reused += 1
             return path, []
-        found = wd.execute_async_script(self.source + RUN, STANDARD)
+        if self.server is None:
+            self.server = AxeServer(site.hostname)
+        found = wd.execute_async_script(RUN, self.server.url, STANDARD)
         if "error" in found:
             raise AccessibilityError(f"axe-core could not check {path}: {found['error']}")
         self.version = found["version"]
@@ -131,6 +143,11 @@ class Accessibility:
     def _judged(self, violation, path):
         reason = next((a.reason for a in self.accepted if a.covers(violation["id"], path)), None)
         return {**violation, "accepted": reason}
+
+    def close(self):
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
 
     def summary(self):
         return f"accessibility: {self.checked} page states checked with axe-core {self.version}, {self.reused} reused"
@@ -144,8 +161,7 @@ class ScenarioChecks:
         self.pages = []  # (path, violations), for pages with any
 
     def check(self, driver):
-        site = urlsplit(driver.base_url)
-        path, violations = self.accessibility.violations(driver.wd, f"{site.scheme}://{site.netloc}")
+        path, violations = self.accessibility.violations(driver.wd, urlsplit(driver.base_url))
         if violations:
             self.pages.append((path, violations))
         failing = [v for v in violations if v["impact"] in FAILING and not v["accepted"]]
@@ -164,6 +180,38 @@ class ScenarioChecks:
             "accessibility": (".txt", "\n".join(_page_report(path, violations) for path, violations in self.pages)),
             "accessibility-axe": (".json", json.dumps([{"page": p, "violations": v} for p, v in self.pages], indent=2)),
         }
+
+
+class AxeServer:
+    """Serves axe.min.js to the browser, which caches it: sending its 650 kB through
+    WebDriver for every page took about 65 ms a page, loading it from the cache a few.
+
+    It listens beside the live server, on the host name the browser reaches that by.
+    """
+
+    def __init__(self, public_host):
+        source = AXE.read_bytes()
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                self.send_response(200)
+                self.send_header("Content-Type", "text/javascript")
+                self.send_header("Content-Length", str(len(source)))
+                self.send_header("Cache-Control", "max-age=86400")
+                self.end_headers()
+                self.wfile.write(source)
+
+            def log_message(self, *args):
+                pass  # One line per page would bury the run's own output.
+
+        host = public_host if public_host in LOOPBACK else "0.0.0.0"
+        self.httpd = ThreadingHTTPServer((host, 0), Handler)
+        self.url = f"http://{public_host}:{self.httpd.server_address[1]}/axe.min.js"
+        threading.Thread(target=self.httpd.serve_forever, name="axe-server", daemon=True).start()
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
 
 
 def _one_line(violation, path):

@@ -88,6 +88,8 @@ class Run:
         return self.live_server.url
 
     def close(self):
+        if self.accessibility is not None:
+            self.accessibility.close()
         if self.browser is not None:
             self.browser.quit()
         if self.live_server is not None:
