@@ -9,12 +9,12 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 BEHAVE_ARGS ?=
 
-.PHONY: acceptance test setup browsers browser-run grid-run firefox-run catalogue demo clean bench mutants scenario-breaks rule-breaks
+.PHONY: acceptance test setup browsers browser-run grid-run firefox-run catalogue demo clean bench bench-accessibility mutants scenario-breaks rule-breaks
 
 acceptance: setup
 	$(PY) manage.py behave $(BEHAVE_ARGS)
 
-test: setup
+test: setup node_modules/.package-lock.json
 	$(PY) scripts/test_all.py
 
 setup: $(INSTALLED) browsers
@@ -30,16 +30,19 @@ browsers:
 	@scripts/install-chromium
 
 # Every feature in a real browser (the nightly mode).
-browser-run: setup
+browser-run: setup node_modules/.package-lock.json
 	$(PY) manage.py behave -D driver=browser $(BEHAVE_ARGS)
 
-firefox-run: setup
+firefox-run: setup node_modules/.package-lock.json
 	$(PY) manage.py behave -D driver=browser -D browser=firefox $(BEHAVE_ARGS)
 
-# Every feature in Chromium on a Selenium Grid on loopback, started and stopped here.
+# npm packages: axe-core (accessibility checks, -D accessibility=check) and the Selenium Grid jar.
+# Without npm, say so and carry on: runs that need them then say `npm ci` installs them.
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: install it (sudo apt-get install npm), then run npm ci."; fi
 
+# Every feature in Chromium on a Selenium Grid on loopback, started and stopped here.
 grid-run: setup node_modules/.package-lock.json
 	$(PY) scripts/grid.py run -- $(PY) manage.py behave -D driver=browser $(BEHAVE_ARGS)
 
@@ -63,19 +66,23 @@ $(MUTATION_INSTALLED): mutation/requirements.txt | $(INSTALLED)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r mutation/requirements.txt
 	touch $@
 
-mutants: setup $(MUTATION_INSTALLED)
+mutants: setup $(MUTATION_INSTALLED) node_modules/.package-lock.json
 	$(PY) mutation/template_breaks.py
 	$(PY) mutation/run.py
 
-scenario-breaks: setup
+scenario-breaks: setup node_modules/.package-lock.json
 	$(PY) mutation/scenario_breaks.py
 	$(PY) mutation/rule_breaks.py
 
 # Every way around each rule (a request no page offers, another site, variants of
 # input), each with the break that opens it and the scenario that must catch it.
-rule-breaks: setup
+rule-breaks: setup node_modules/.package-lock.json
 	$(PY) mutation/rule_breaks.py
 
 # Speed against stock behave-django, plain Django tests and a naive browser run.
 bench: setup
 	$(PY) scripts/bench.py
+
+# What the accessibility checks cost: the browser run with and without them.
+bench-accessibility: setup node_modules/.package-lock.json
+	$(PY) scripts/bench_accessibility.py

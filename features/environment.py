@@ -37,10 +37,17 @@ def after_step(context, step):
 
 def after_scenario(context, scenario):
     context.run.timer.scenario_done()
+    if not scenario.status.has_failed():
+        # Violations too slight to fail a scenario are still shown, with the page they were on.
+        folder = evidence.save_accessibility(context.run.options.evidence_dir, scenario, context.driver)
+        if folder:
+            report.show_evidence(context, folder)
     report.show_driver(context, context.driver)
     context.run.end_scenario(context.driver, failed=scenario.status.has_failed())
 
 
 def after_all(context):
+    if context.run.accessibility:
+        print(context.run.accessibility.summary())
     context.run.close()
     context.run.timer.write()

@@ -177,6 +177,80 @@ BREAKS = [
         '<form method="post" action="{% url \'logout\' %}"',
         '<form method="get" action="{% url \'logout\' %}"',
     ),
+    # Everyone can use the newsroom: each break leaves the page working with a mouse.
+    (
+        "The first Tab on a page offers to skip past the menu",
+        f"{TEMPLATES}/base.html",
+        '  <a class="skip-link" href="#content">Skip to the content</a>\n',
+        "",
+    ),
+    (
+        "A reader reads an article with the keyboard alone",
+        f"{A}/templates/articles/article_list.html",
+        '<h2><a href="{{ article.get_absolute_url }}">',
+        '<h2><a href="{{ article.get_absolute_url }}" tabindex="-1">',
+    ),
+    (
+        "An author writes and publishes an article with the keyboard alone",
+        f"{A}/forms.py",
+        'widgets = {"status": forms.RadioSelect}',
+        'widgets = {"status": forms.RadioSelect(attrs={"tabindex": "-1"})}',
+    ),
+    (
+        "A reader comments with the keyboard alone",
+        f"{A}/templates/articles/article_detail.html",
+        '<button type="submit">Add comment</button>',
+        '<button type="submit" tabindex="-1">Add comment</button>',
+    ),
+    (
+        "A newcomer registers with the keyboard alone",
+        f"{ACC}/forms.py",
+        "email = forms.EmailField(",
+        'email = forms.EmailField(widget=forms.EmailInput(attrs={"tabindex": "-1"}), ',
+    ),
+    (
+        "A reader signs in with the keyboard alone",
+        f"{REGISTRATION}/login.html",
+        '<button type="submit">Sign in</button>',
+        '<button type="button" onclick="this.form.submit()">Sign in</button>',
+    ),
+    (
+        "A reader resets her password with the keyboard alone",
+        f"{REGISTRATION}/password_reset_confirm.html",
+        '<button type="submit">Change my password</button>',
+        '<button type="button" onclick="this.form.submit()">Change my password</button>',
+    ),
+    (
+        "is announced by its title and one main heading",
+        f"{TEMPLATES}/base.html",
+        "<title>{% block title %}Newsroom{% endblock %} · Newsroom</title>",
+        "<title>Newsroom</title>",
+    ),
+    (
+        "Help with a field is announced with the field",
+        f"{TEMPLATES}/form_fields.html",
+        ' id="{{ field.auto_id }}_helptext"',
+        "",
+    ),
+    (
+        "A refused email address is announced with its field",
+        f"{TEMPLATES}/form_fields.html",
+        '<div class="errors" role="alert">{{ field.errors }}</div>',
+        '<div class="errors" role="alert">{{ field.errors.as_text }}</div>',
+    ),
+    (
+        "An empty comment is announced with the comment field",
+        f"{A}/templates/articles/article_detail.html",
+        '{% include "form_fields.html" with form=comment_form %}',
+        '<label for="id_body">Your comment</label> <textarea id="id_body" name="body"></textarea>'
+        "{{ comment_form.body.errors }}",
+    ),
+    (
+        "A wrong password is announced as soon as the page opens",
+        f"{TEMPLATES}/form_fields.html",
+        '<div class="errors" role="alert">{{ form.non_field_errors }}</div>',
+        '<div class="errors">{{ form.non_field_errors }}</div>',
+    ),
 ]
 
 

@@ -5,7 +5,10 @@ The mutation tool changes Python only. Templates break in their own ways (a miss
 CSRF token, a renamed field, a lost label, a draft listed, HTML not escaped), so
 each break below is applied to a copy of the project, the acceptance suite runs in
 client mode and in browser mode (stopping at the first failing scenario), and the
-result says which caught it. Results go to reports/template_breaks.json.
+result says which caught it. Then breaks that only hurt people who use a screen
+reader or cannot tell faint text from its background: the browser run with axe-core's
+checks on (`-D accessibility=check`) must catch each, and the line it fails with is
+printed. Results go to reports/template_breaks.json.
 """
 
 import json
@@ -36,10 +39,42 @@ BREAKS = [
     ("HTML not escaped", f"{T}/article_detail.html", "{{ comment.body }}", "{{ comment.body|safe }}"),
 ]
 DRIVERS = {"client": [], "browser": ["-D", "driver=browser"]}
+# Breaks that hurt only people who use a screen reader or see contrast poorly (the label's words stay on show).
+ACCESSIBILITY_BREAKS = [
+    (
+        "a field without its label",
+        "site/templates/form_fields.html",
+        "      {{ field.label_tag }}\n",
+        '      <span class="label">{{ field.label }}</span><label for="{{ field.id_for_label }}"></label>\n',
+    ),
+    (
+        "text of too little contrast",
+        "site/newsroom/static/css/site.css",
+        ".byline { color: #555;",
+        ".byline { color: #bbb;",
+    ),
+    (
+        "an image without alternative text",
+        "site/templates/base.html",
+        ">Newsroom</a>",
+        '><img src="data:," width="24" height="24"> Newsroom</a>',
+    ),
+    ("a page without its language", "site/templates/base.html", '<html lang="en">', "<html>"),
+]
+ACCESSIBILITY = ["-D", "driver=browser", "-D", "accessibility=check"]
 
 
 def caught(project, driver):
     return suite_fails(project, "--stop", *DRIVERS[driver])
+
+
+def first_violation(project):
+    """The first violation line of the failed run's evidence, or what else it failed with."""
+    for error in sorted((project / "reports" / "failures" / "browser").glob("*/error.txt")):
+        lines = error.read_text().splitlines()
+        found = [line.strip() for line in lines if line.startswith("  ")]
+        return found[0] if found else next((line for line in lines if "FAILED" in line), lines[0])
+    return ""
 
 
 def main():
@@ -53,13 +88,24 @@ def main():
             results.append(row)
             marks = "  ".join(f"{d}: {'caught' if row[d] else 'MISSED'}" for d in DRIVERS)
             print(f"{name:<26} {marks}", flush=True)
+        # axe-core comes from the project's own node_modules (`npm ci`), which the copy leaves out.
+        (project / "node_modules").symlink_to(ROOT / "node_modules")
+        for name, file, old, new in ACCESSIBILITY_BREAKS:
+            with broken(project, file, old, new, name):
+                failed = suite_fails(project, "--stop", *ACCESSIBILITY)
+                line = first_violation(project) if failed else ""
+                # A run that stopped before any scenario (no axe-core, say) has caught nothing.
+                row = {"break": name, "file": file, "accessibility": bool(line), "line": line or "the run did not fail"}
+            results.append(row)
+            print(f"{name:<34} {'caught' if row['accessibility'] else 'MISSED'}: {row['line']}", flush=True)
     report = ROOT / "reports" / "template_breaks.json"
     report.parent.mkdir(exist_ok=True)
     report.write_text(json.dumps(results, indent=2) + "\n")
-    missed = [r["break"] for r in results if not (r["client"] or r["browser"])]
-    client_gaps = [r["break"] for r in results if r["browser"] and not r["client"]]
+    missed = [r["break"] for r in results if not (r.get("client") or r.get("browser") or r.get("accessibility"))]
+    client_gaps = [r["break"] for r in results if r.get("browser") and "client" in r and not r["client"]]
     print(
-        f"{len(results) - len(missed)} of {len(results)} template breaks caught; "
+        f"{len(results) - len(missed)} of {len(results)} template breaks caught "
+        f"({len(ACCESSIBILITY_BREAKS)} of them with the accessibility checks on); "
         f"caught by the browser but not the client: {', '.join(client_gaps) or 'none'}"
     )
     return 1 if missed or client_gaps else 0

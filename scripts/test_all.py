@@ -2,7 +2,8 @@
 """Every test of the project, one stage after another, and one line that counts them.
 
 Stages: the linters, the site's Django tests, the acceptance suite through the
-test client, and every feature in a real browser. A failing stage does not stop
+test client, and every feature in a real browser, with axe-core's accessibility
+checks on every page it visits. A failing stage does not stop
 the others, so one run tells everything that is broken. The last line reads
 `N passed, N failed, N skipped`: scenarios, Django tests and linters.
 """
@@ -76,7 +77,7 @@ def main():
         ("migrations", lambda: lint("migrations", [PYTHON, "manage.py", "makemigrations", "--check", "--dry-run"])),
         ("django", django_tests),
         ("client", lambda: scenarios("client")),
-        ("browser", lambda: scenarios("browser", "-D", "driver=browser")),
+        ("browser", lambda: scenarios("browser", "-D", "driver=browser", "-D", "accessibility=check")),
     ]
     totals = [0, 0, 0]
     print_rows = []

@@ -27,10 +27,32 @@ def save(base, scenario, step, driver, server_errors):
     if server_errors:
         files["server-errors"] = (".txt", "\n".join(server_errors))
     files.update(driver.evidence())
+    files.update(accessibility_evidence(driver))
+    _write(folder, files)
+    return folder
+
+
+def accessibility_evidence(driver):
+    """The accessibility violations on the scenario's pages, of any impact (with -D accessibility=check)."""
+    checks = vars(driver).get("accessibility")  # set by Run.new_driver on browser drivers
+    return checks.evidence() if checks else {}
+
+
+def save_accessibility(base, scenario, driver):
+    """For a scenario that passed with lesser violations: write them; return the folder, or None if none."""
+    files = accessibility_evidence(driver)
+    if not files:
+        return None
+    folder = folder_for(base, scenario)
+    folder.mkdir(parents=True, exist_ok=True)
+    _write(folder, files)
+    return folder
+
+
+def _write(folder, files):
     for name, (suffix, content) in files.items():
         path = folder / f"{name}{suffix}"
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
-    return folder

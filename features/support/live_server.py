@@ -17,6 +17,20 @@ from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
 from django.test.utils import modify_settings
 
 
+class SharedConnectionHandler(StaticFilesHandler):
+    """The site, served without closing the connection it shares with the scenario.
+
+    Django's test client reconnects close_old_connections after each of its own
+    requests, so a client scenario run between two browser scenarios would bring it
+    back; it is taken off again before every request the live server answers.
+    """
+
+    def __call__(self, environ, start_response):
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        return super().__call__(environ, start_response)
+
+
 class SerialLiveServerThread(LiveServerThread):
     # One request at a time: the shared connection is never used by two
     # threads at once, and the server answers "Connection: close", so no
@@ -58,7 +72,7 @@ class SharedLiveServer:
         self._allowed_hosts.enable()
         self.thread = SerialLiveServerThread(
             self.host,
-            StaticFilesHandler,
+            SharedConnectionHandler,
             connections_override={"default": connection},
             port=self.port,
         )

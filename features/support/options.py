@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 
 DRIVERS = ("client", "browser")
 BROWSERS = ("chromium", "firefox")
+ACCESSIBILITY = ("off", "check")
 TRUE, FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 
 
@@ -56,6 +57,8 @@ class Options:
     # For the benchmark only: run the browser as a suite without this one's shortcuts
     # would (a new browser for every scenario, signing in through the form).
     naive: bool = False
+    # check: axe-core checks every page a browser scenario visits (features/support/accessibility.py).
+    accessibility: str = "off"
     # Where to write the run's timings (scripts/bench.py reads them); empty: nowhere.
     timings: str = ""
 
@@ -68,6 +71,12 @@ class Options:
         remote_url = userdata.get("remote_url", "") or os.environ.get("SELENIUM_REMOTE_URL", "")
         server_host = userdata.get("server_host", cls.server_host)
         driver = _choice(userdata, "driver", DRIVERS, cls.driver)
+        accessibility = _choice(userdata, "accessibility", ACCESSIBILITY, cls.accessibility)
+        if accessibility == "check":
+            from features.support.accessibility import setup_problem
+
+            if problem := setup_problem():
+                raise OptionError(problem)
         return cls(
             driver=driver,
             browser=_choice(userdata, "browser", BROWSERS, cls.browser),
@@ -80,6 +89,7 @@ class Options:
             or (socket.gethostname() if server_host in ("0.0.0.0", "::") else server_host),
             evidence_dir=os.path.join(userdata.get("evidence_dir", cls.evidence_dir), driver),
             naive=_flag(userdata, "naive", "false"),
+            accessibility=accessibility,
             timings=userdata.get("timings", ""),
         )
 

@@ -6,6 +6,7 @@ import traceback
 
 from django.core.signals import got_request_exception
 
+from features.support.accessibility import Accessibility
 from features.support.drivers.base import DriverError
 from features.support.drivers.client import ClientDriver
 from features.support.live_server import LiveServerError, SharedLiveServer
@@ -38,6 +39,7 @@ class Run:
         self.live_server = None
         self.server_errors = []
         self.timer = Timer(options.timings)
+        self.accessibility = Accessibility() if options.accessibility == "check" else None
         # The benchmark's naive mode signs people in through the form, as a plain suite would.
         self.sign_in = _sign_in_through_form if options.naive else None
         got_request_exception.connect(self._record_server_error)
@@ -61,7 +63,9 @@ class Run:
             server_url = self._server_url(test)
         except (BrowserUnavailable, LiveServerError) as error:
             return UnavailableDriver(str(error))
-        return BrowserDriver(self.browser, server_url, self.options.timeout)
+        driver = BrowserDriver(self.browser, server_url, self.options.timeout)
+        driver.accessibility = self.accessibility and self.accessibility.for_scenario()
+        return driver
 
     def end_scenario(self, driver, failed):
         if driver.name != "browser":
@@ -84,6 +88,8 @@ class Run:
         return self.live_server.url
 
     def close(self):
+        if self.accessibility is not None:
+            self.accessibility.close()
         if self.browser is not None:
             self.browser.quit()
         if self.live_server is not None:

@@ -15,6 +15,10 @@ class DriverError(AssertionError):
     """
 
 
+class BrowserOnly(DriverError):
+    """Only a real browser can do this: press keys, or say what a screen reader would announce."""
+
+
 def normalise(text):
     """Collapse whitespace, so that text matches however the page wraps it."""
     return re.sub(r"\s+", " ", text or "").strip()
@@ -107,6 +111,17 @@ class Driver:
 
     def has_no_text(self, text):
         return normalise(text) not in self.text
+
+    # The keyboard alone, and what a screen reader announces (drivers/assistive.py)
+    @property
+    def keyboard(self):
+        """Real key presses: Tab to an element, type, choose with the arrow keys, press Enter."""
+        raise NotImplementedError
+
+    @property
+    def screen_reader(self):
+        """What a screen reader announces: the page's title and headings, each field's name and description."""
+        raise NotImplementedError
 
     # Shortcuts for state that is not under test
     def sign_in_as(self, user):

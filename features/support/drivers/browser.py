@@ -13,6 +13,7 @@ from selenium.common.exceptions import StaleElementReferenceException, TimeoutEx
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from features.support.drivers.assistive import Keyboard, ScreenReader
 from features.support.drivers.base import Driver, DriverError, normalise
 from features.support.other_site import other_site
 
@@ -77,6 +78,8 @@ def _one_line_errors(cls):
 @_one_line_errors
 class BrowserDriver(Driver):
     name = "browser"
+    # With -D accessibility=check: axe-core checks every page this driver reaches (support/accessibility.py).
+    accessibility = None
 
     def __init__(self, session, base_url, timeout):
         self.session = session
@@ -90,6 +93,8 @@ class BrowserDriver(Driver):
         # get() returns once the page has loaded (the default page-load strategy), or
         # raises after the page-load timeout.
         self.wd.get(url if urlsplit(url).scheme else self.base_url + url)
+        if self.accessibility:
+            self.accessibility.check(self)
 
     def click_link(self, text):
         links = self.wd.find_elements(By.LINK_TEXT, text)
@@ -183,6 +188,14 @@ class BrowserDriver(Driver):
             return False
         return True
 
+    @property
+    def keyboard(self):
+        return Keyboard(self)
+
+    @property
+    def screen_reader(self):
+        return ScreenReader(self)
+
     # Shortcuts
 
     def sign_in_as(self, user):
@@ -247,6 +260,8 @@ class BrowserDriver(Driver):
         except TimeoutException:
             raise DriverError(f"Waited {self.timeout:g} s for {awaited}, but the page did not change.") from None
         self._wait_until_loaded(awaited)
+        if self.accessibility:
+            self.accessibility.check(self)
 
     def _wait_until_loaded(self, awaited):
         try:

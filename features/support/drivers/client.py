@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup, Comment, Declaration, Doctype
 from django.conf import settings
 from django.test import Client
 
-from features.support.drivers.base import Driver, DriverError, label_text, normalise
+from features.support.drivers.base import BrowserOnly, Driver, DriverError, label_text, normalise
 
 INVISIBLE = {"script", "style", "template", "noscript", "title", "head", "textarea"}
 NOT_SENT = {"submit", "button", "image", "reset", "file"}
@@ -132,6 +132,18 @@ class ClientDriver(Driver):
     @property
     def host(self):
         return "testserver"
+
+    # No keyboard and no accessibility tree without a browser
+
+    @property
+    def keyboard(self):
+        raise BrowserOnly("The test client cannot press keys: tag the scenario @browser to run it in a browser.")
+
+    @property
+    def screen_reader(self):
+        raise BrowserOnly(
+            "The test client cannot tell what a screen reader announces: tag the scenario @browser to run it there."
+        )
 
     # Shortcuts
 

@@ -1,0 +1,77 @@
+@browser @accessibility
+Feature: Everyone can use the newsroom
+  Some people use a keyboard and no mouse; some hear the page through a screen
+  reader. The newsroom works for them as it does for everyone: every page can be
+  used with the keyboard alone, in the order it reads, and says out loud what it
+  is, what each field is for and what went wrong. A real browser presses the
+  keys and computes what a screen reader announces.
+
+  Background:
+    Given Alice has published "Spring fair" that says "Stalls open at ten."
+    And Rita is a reader with the password "Old-Lantern-31"
+
+  Rule: Every page can be used with the keyboard alone
+
+    Scenario: The first Tab on a page offers to skip past the menu
+      When a visitor skips to the content of the front page
+      Then they reach "Spring fair" with the next Tab
+
+    Scenario: A reader reads an article with the keyboard alone
+      When Rita reads "Spring fair" using the keyboard alone
+      Then she is reading "Spring fair"
+
+    Scenario: An author writes and publishes an article with the keyboard alone
+      When Alice writes and publishes an article called "Harbour news" using the keyboard alone
+      Then she is told "“Harbour news” is published."
+
+    Scenario: A reader comments with the keyboard alone
+      When Rita comments "Can't wait for the duck race!" on "Spring fair" using the keyboard alone
+      Then she sees the comment "Can't wait for the duck race!" by Rita Reyes under "Spring fair"
+
+    Scenario: A newcomer registers with the keyboard alone
+      When Nina registers as "nina" with the email "nina@example.com" using the keyboard alone
+      Then she sees her dashboard welcoming her as "nina"
+
+    Scenario: A reader signs in with the keyboard alone
+      When Rita signs in with the password "Old-Lantern-31" using the keyboard alone
+      Then she sees her dashboard welcoming her as "Rita Reyes"
+
+    Scenario: A reader resets her password with the keyboard alone
+      When Rita asks for a password reset for "rita@example.com" using the keyboard alone
+      Then she is told "Check your email"
+      When she follows the link in the email to choose the new password "New-Lantern-77" using the keyboard alone
+      Then she can sign in with "New-Lantern-77"
+
+  Rule: A screen reader announces what each page is and names every field on it
+
+    Scenario Outline: <page> is announced by its title and one main heading
+      When <who> opens <page>
+      Then a screen reader announces the page as "<title>", headed "<heading>"
+      And a screen reader announces every field and button on it by its name
+
+      Examples:
+        | who       | page                         | title                          | heading               |
+        | a visitor | the front page               | Latest news · Newsroom         | Latest news           |
+        | Rita      | "Spring fair"                | Spring fair · Newsroom         | Spring fair           |
+        | a visitor | the sign-in page             | Sign in · Newsroom             | Sign in               |
+        | a visitor | the registration page        | Register · Newsroom            | Register              |
+        | a visitor | the password reset page      | Reset your password · Newsroom | Reset your password   |
+        | Alice     | the page to write an article | Write an article · Newsroom    | Write an article      |
+
+    Scenario: Help with a field is announced with the field
+      When Nina opens the registration page
+      Then a screen reader announces "We send a welcome email here" with the field "Email"
+
+  Rule: A screen reader says what went wrong, at the field that is wrong
+
+    Scenario: A refused email address is announced with its field
+      When Nina registers as "nina" with the email "nina-at-example" and the passwords "Tulip-Garden-42" and "Tulip-Garden-42"
+      Then a screen reader announces the field "Email" as invalid, with "Enter a valid email address."
+
+    Scenario: An empty comment is announced with the comment field
+      When Rita comments "" on "Spring fair"
+      Then a screen reader announces the field "Your comment" as invalid, with "A comment cannot be empty."
+
+    Scenario: A wrong password is announced as soon as the page opens
+      When Rita signs in with the password "Old-Lantern-13"
+      Then a screen reader announces "Please enter a correct username and password." as soon as the page opens
