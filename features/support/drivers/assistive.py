@@ -9,12 +9,14 @@ aria-describedby names, as the ARIA specification computes them.
 
 import functools
 
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 from features.support.drivers.base import DriverError, label_text, normalise
 
+POLL_SECONDS = 0.02
 # More presses than any page of the site has stops, so a page that traps the focus fails rather than hangs.
 MOST_TABS = 60
 # The focused element, or null when the focus has left the page's elements (past the last one).
@@ -33,6 +35,17 @@ return [...document.querySelectorAll('input:not([type=hidden]), textarea, select
     return {element: e, description: ids.map(text).join(' '), missing: ids.filter((id) => !document.getElementById(id)),
             invalid: e.getAttribute('aria-invalid') === 'true', html: e.outerHTML.slice(0, 200)};
   });
+"""
+# Browsers move the focus to an autofocus field at a rendering step that can come after
+# the page's load event; until then nothing has the focus, and a Tab pressed meanwhile
+# races the browser's own move.
+# This returns the focused element as FOCUSED does, or false while an autofocus is still to come.
+SETTLED_FOCUS = """
+const wanted = document.querySelector('[autofocus]');
+const e = document.activeElement;
+const nothing = !e || e === document.body || e === document.documentElement;
+if (nothing && wanted && !wanted.disabled && wanted.getClientRects().length) return false;
+return nothing ? null : e;
 """
 PAGE = """
 return {title: document.title, lang: document.documentElement.lang,
@@ -80,7 +93,7 @@ class Keyboard:
         page's order is never reached: the order the fields are filled in is checked too.
         A field the page puts the focus in (autofocus) needs no Tab.
         """
-        if self.focused() == name:
+        if self._settled_focus() == name:
             return
         passed = []
         for _ in range(MOST_TABS):
@@ -92,6 +105,23 @@ class Keyboard:
             passed.append(focused)
         shown = ", ".join(f"“{n}”" for n in passed) or "nothing"
         raise DriverError(f"Pressing Tab on {self.driver.path} never reached “{name}”; it went through {shown}.")
+
+    @_one_line
+    def _settled_focus(self):
+        """As focused(), once the browser has moved the focus to the page's autofocus field, if it has one."""
+
+        def settled(wd):
+            focused = wd.execute_script(SETTLED_FOCUS)
+            # until() hands back the first true value: the element (or None) travels in a list.
+            return False if focused is False else [focused]
+
+        try:
+            (focused,) = WebDriverWait(self.wd, self.driver.timeout, poll_frequency=POLL_SECONDS).until(settled)
+        except TimeoutException:
+            raise DriverError(
+                f"The field marked autofocus on {self.driver.path} never got the focus in {self.driver.timeout} s."
+            ) from None
+        return None if focused is None else label_text(focused.accessible_name)
 
     @_one_line
     def type(self, text):
