@@ -9,13 +9,19 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 BEHAVE_ARGS ?=
 
-.PHONY: acceptance test setup browsers browser-run grid-run firefox-run catalogue demo clean bench bench-accessibility mutants scenario-breaks rule-breaks
+.PHONY: acceptance report test setup browsers browser-run grid-run firefox-run catalogue demo clean bench bench-accessibility mutants scenario-breaks rule-breaks
 
-acceptance: setup
-	$(PY) manage.py behave $(BEHAVE_ARGS)
+# The run's report, reports/index.html, is rendered after it (scripts/report.py, npm's allure);
+# the run's own outcome is make's exit status.
+acceptance: setup node_modules/.package-lock.json
+	@status=0; $(PY) manage.py behave $(BEHAVE_ARGS) || status=$$?; $(PY) scripts/report.py; exit $$status
 
 test: setup node_modules/.package-lock.json
 	$(PY) scripts/test_all.py
+
+# Render reports/index.html again from the last run's results (RESULTS: folders, default that of -D results).
+report: node_modules/.package-lock.json
+	$(PY) scripts/report.py $(RESULTS)
 
 setup: $(INSTALLED) browsers
 
@@ -36,7 +42,8 @@ browser-run: setup node_modules/.package-lock.json
 firefox-run: setup node_modules/.package-lock.json
 	$(PY) manage.py behave -D driver=browser -D browser=firefox $(BEHAVE_ARGS)
 
-# npm packages: axe-core (accessibility checks, -D accessibility=check) and the Selenium Grid jar.
+# npm packages: Allure Report (scripts/report.py), axe-core (accessibility checks, -D accessibility=check)
+# and the Selenium Grid jar.
 # Without npm, say so and carry on: runs that need them then say `npm ci` installs them.
 node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \

@@ -1,6 +1,6 @@
 """behave's hooks: thin, each handing over to the support code in features/support/."""
 
-from features.support import evidence, report
+from features.support import evidence, results, retries
 from features.support.cast import People
 from features.support.options import Options
 from features.support.run import Run
@@ -12,7 +12,12 @@ register_types()
 def before_all(context):
     context.run = Run(Options.from_userdata(context.config.userdata))
     evidence.clear(context.run.options.evidence_dir)
-    report.describe_run(context, context.run.options)
+    results.clear(context.run.options.results)
+
+
+def before_feature(context, feature):
+    # After the results formatter has wrapped each scenario: every attempt is then a result of its own.
+    retries.allow(feature, context.run.options)
 
 
 def before_scenario(context, scenario):
@@ -23,6 +28,7 @@ def before_scenario(context, scenario):
 def django_ready(context):
     context.driver = context.run.new_driver(context.driver_name, context.test)
     context.people = People(context.driver, sign_in=context.run.sign_in)
+    context.pictures = results.step_pictures(context.driver, context.run.options)
 
 
 def after_step(context, step):
@@ -32,7 +38,9 @@ def after_step(context, step):
             context.run.options.evidence_dir, context.scenario, step, context.driver, context.run.server_errors
         )
         print(f"  Evidence: {folder}/")
-        report.show_evidence(context, folder)
+        results.attach_evidence(folder)
+    elif context.pictures:
+        context.pictures.after(step)
 
 
 def after_scenario(context, scenario):
@@ -41,8 +49,7 @@ def after_scenario(context, scenario):
         # Violations too slight to fail a scenario are still shown, with the page they were on.
         folder = evidence.save_accessibility(context.run.options.evidence_dir, scenario, context.driver)
         if folder:
-            report.show_evidence(context, folder)
-    report.show_driver(context, context.driver)
+            results.attach_evidence(folder)
     context.run.end_scenario(context.driver, failed=scenario.status.has_failed())
 
 

@@ -3,9 +3,10 @@
 
 Stages: the linters, the site's Django tests, the acceptance suite through the
 test client, and every feature in a real browser, with axe-core's accessibility
-checks on every page it visits. A failing stage does not stop
-the others, so one run tells everything that is broken. The last line reads
-`N passed, N failed, N skipped`: scenarios, Django tests and linters.
+checks on every page it visits; then the report of both runs, reports/index.html.
+A failing stage does not stop the others, so one run tells everything that is
+broken. The last line reads `N passed, N failed, N skipped`: scenarios, Django
+tests, linters and the report.
 """
 
 import os
@@ -50,11 +51,9 @@ def scenarios(name, *options):
     junit = REPORTS / "junit" / name
     for old in junit.glob("*.xml"):
         old.unlink()
-    status, _ = run([PYTHON, "manage.py", "behave", "--junit", "--junit-directory", str(junit), *options])
-    # Each run writes reports/acceptance.html (behave.ini); keep one per stage.
-    html = REPORTS / "acceptance.html"
-    if html.exists():
-        html.replace(REPORTS / f"acceptance-{name}.html")
+    # Each stage writes the report's results to a folder of its own; report() renders them together.
+    results = ["-D", f"results=reports/allure-results/{name}"]
+    status, _ = run([PYTHON, "manage.py", "behave", "--junit", "--junit-directory", str(junit), *results, *options])
     passed = failed = skipped = 0
     for path in junit.glob("*.xml"):
         for case in ET.parse(path).getroot().iter("testcase"):
@@ -69,6 +68,12 @@ def scenarios(name, *options):
     return passed, failed, skipped
 
 
+def report(*stages):
+    """One page, reports/index.html, with every stage's results side by side (scripts/report.py)."""
+    status, _ = run([PYTHON, "scripts/report.py", *(f"reports/allure-results/{stage}" for stage in stages)])
+    return (1, 0, 0) if status == 0 else (0, 1, 0)
+
+
 def main():
     os.environ.setdefault("PYTHONUNBUFFERED", "1")
     stages = [
@@ -76,8 +81,10 @@ def main():
         ("steps", lambda: lint("steps", [PYTHON, "scripts/check_steps.py"])),
         ("migrations", lambda: lint("migrations", [PYTHON, "manage.py", "makemigrations", "--check", "--dry-run"])),
         ("django", django_tests),
-        ("client", lambda: scenarios("client")),
+        # Scenarios tagged @browser run in the browser whatever the driver: once, in the browser stage.
+        ("client", lambda: scenarios("client", "--tags=not @browser")),
         ("browser", lambda: scenarios("browser", "-D", "driver=browser", "-D", "accessibility=check")),
+        ("report", lambda: report("client", "browser")),
     ]
     totals = [0, 0, 0]
     print_rows = []

@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields
 DRIVERS = ("client", "browser")
 BROWSERS = ("chromium", "firefox")
 ACCESSIBILITY = ("off", "check")
+SCREENSHOTS = ("failures", "steps")
 TRUE, FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 
 
@@ -39,6 +40,13 @@ def _number(userdata, name, default, kind, low, high):
     return number
 
 
+def _folder(userdata, name, default):
+    value = userdata.get(name, default).strip()
+    if not value:
+        raise OptionError(f"-D {name}= is empty: give a folder, e.g. -D {name}={default}.")
+    return value
+
+
 @dataclass(frozen=True)
 class Options:
     driver: str = "client"
@@ -61,10 +69,16 @@ class Options:
     accessibility: str = "off"
     # Where to write the run's timings (scripts/bench.py reads them); empty: nowhere.
     timings: str = ""
+    # The report's raw results (features/support/results.py); scripts/report.py renders them.
+    results: str = "reports/allure-results/acceptance"
+    # steps: a browser scenario's report shows the page after every step that changed it.
+    screenshots: str = "failures"
+    # How many more times a failing browser scenario runs; one that then passes is reported flaky.
+    retries: int = 0
 
     @classmethod
     def from_userdata(cls, userdata):
-        # Dotted names belong to formatters (behave.formatter.html-pretty.title_string...).
+        # Dotted names belong to formatters (AllureFormatter.issue_pattern...).
         unknown = sorted(name for name in userdata if "." not in name and name not in OPTION_NAMES)
         if unknown:
             raise OptionError(f"-D {unknown[0]} is not a run option: use one of {', '.join(OPTION_NAMES)}.")
@@ -91,7 +105,20 @@ class Options:
             naive=_flag(userdata, "naive", "false"),
             accessibility=accessibility,
             timings=userdata.get("timings", ""),
+            results=_folder(userdata, "results", cls.results),
+            screenshots=_choice(userdata, "screenshots", SCREENSHOTS, cls.screenshots),
+            retries=_number(userdata, "retries", "0", int, 0, 10),
         )
+
+    def driver_for(self, scenario):
+        """client or browser: scenarios tagged @browser always run in the browser."""
+        return "browser" if "browser" in scenario.effective_tags else self.driver
+
+    def ran_in(self, scenario):
+        """How the report names the way a scenario ran: client, or the browser (chromium, firefox...)."""
+        if self.driver_for(scenario) == "client":
+            return "client"
+        return f"{self.browser} (grid)" if self.remote_url else self.browser
 
 
 OPTION_NAMES = [field.name for field in fields(Options)]

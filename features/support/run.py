@@ -46,7 +46,7 @@ class Run:
         atexit.register(self.close)
 
     def driver_name(self, scenario):
-        return "browser" if "browser" in scenario.effective_tags else self.options.driver
+        return self.options.driver_for(scenario)
 
     def new_driver(self, name, test):
         self.server_errors.clear()

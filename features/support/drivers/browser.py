@@ -228,6 +228,9 @@ class BrowserDriver(Driver):
                 found[name] = (".txt", f"Could not read the {name}: {error.msg}\n")
         return found
 
+    def screenshot(self):
+        return self.wd.get_screenshot_as_png()
+
     def describe(self):
         return f"browser ({self.session.describe()})"
 
