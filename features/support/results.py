@@ -15,14 +15,12 @@ import allure
 import allure_commons
 from allure_behave.formatter import AllureFormatter
 from allure_behave.listener import AllureListener
-from allure_behave.utils import get_fullname
 from allure_commons.logger import AllureFileLogger
 from allure_commons.model2 import Label, Parameter, StatusDetails
 from allure_commons.types import AttachmentType, LabelType
 from allure_commons.utils import get_testplan, md5
 from behave.formatter.base import Formatter
 from behave.formatter.null import NullFormatter
-from behave.model import Rule
 
 from features.support.options import Options
 
@@ -83,7 +81,8 @@ class _Listener(AllureListener):
         # result per way it ran (client, chromium, firefox...), side by side. The attempts of one way
         # share its history id, so the report shows them as retries of one result.
         result.name = ran_in
-        result.labels.append(Label(name="scenario", value=get_fullname(scenario).split(": ", 1)[1]))
+        # An example of an outline is named "<name> -- @1.2 <examples>": its row shows as parameters instead.
+        result.labels.append(Label(name="scenario", value=scenario.name.split(" -- @")[0]))
         if rule is not None:
             result.labels.append(Label(name=LabelType.STORY, value=rule.name))
         result.parameters = [*(result.parameters or []), Parameter(name="run", value=ran_in)]
@@ -111,7 +110,7 @@ class _Listener(AllureListener):
 def _description(scenario, rule):
     """What a product owner reads above the steps: why the feature exists and the rule it checks."""
     parts = [f"**Feature: {scenario.feature.name}**", _paragraph(scenario.feature.description)]
-    if isinstance(rule, Rule):
+    if rule is not None:
         parts += [f"**Rule: {rule.name}**", _paragraph(rule.description)]
     parts.append(_paragraph(scenario.description))
     return "\n\n".join(part for part in parts if part)
