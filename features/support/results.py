@@ -9,6 +9,7 @@ several processes can write into one folder.
 import hashlib
 import os
 import socket
+import time
 from pathlib import Path
 
 import allure
@@ -32,6 +33,8 @@ SHOWN_AS = {
     ".html": AttachmentType.HTML,
     ".json": AttachmentType.JSON,
 }
+# When this process started (near enough: when the formatter was loaded, before any scenario ran).
+STARTED = time.time()
 FIRST = ("screenshot", "error", "url", "console", "server-errors", "outbox", "page")
 
 
@@ -121,10 +124,13 @@ def _paragraph(lines):
 
 
 def clear(folder):
-    """Empty a run's results folder (the folder stays: the formatter has it open already)."""
+    """Remove the results of earlier runs: files written before this process started.
+
+    Only those: the worker processes of one run, started together, may share one folder.
+    """
     for path in Path(folder).glob("*"):
-        if path.is_file():
-            path.unlink()
+        if path.is_file() and path.stat().st_mtime < STARTED:
+            path.unlink(missing_ok=True)
 
 
 def attach_evidence(folder):
