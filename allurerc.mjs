@@ -2,7 +2,6 @@
 // disk, offline), scenarios grouped by feature, rule and scenario, and the history of earlier runs.
 export default {
   name: "Newsroom: acceptance specification",
-  output: "reports/allure-report",
   historyPath: "reports/history.jsonl",
   historyLimit: 30,
   plugins: {
