@@ -11,10 +11,11 @@ BEHAVE_ARGS ?=
 
 .PHONY: acceptance report test setup browsers browser-run grid-run firefox-run catalogue demo clean bench bench-accessibility mutants scenario-breaks rule-breaks
 
-# The run's report, reports/index.html, is rendered after it (scripts/report.py, npm's allure);
-# the run's own outcome is make's exit status.
+# The run's report, reports/index.html, is rendered after it (scripts/report.py, npm's allure),
+# unless the run stopped at a wrong option (status 2); make's exit status is the run's.
 acceptance: setup node_modules/.package-lock.json
-	@status=0; $(PY) manage.py behave $(BEHAVE_ARGS) || status=$$?; $(PY) scripts/report.py; exit $$status
+	@status=0; $(PY) manage.py behave $(BEHAVE_ARGS) || status=$$?; \
+	if [ $$status -ne 2 ]; then $(PY) scripts/report.py; fi; exit $$status
 
 test: setup node_modules/.package-lock.json
 	$(PY) scripts/test_all.py
