@@ -5,7 +5,7 @@ import socket
 from dataclasses import dataclass, fields
 
 DRIVERS = ("client", "browser")
-BROWSERS = ("chromium", "firefox")
+BROWSERS = ("chromium", "firefox", "webkit")
 ACCESSIBILITY = ("off", "check")
 TRUE, FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 
