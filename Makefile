@@ -9,12 +9,12 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 BEHAVE_ARGS ?=
 
-.PHONY: acceptance test setup browsers browser-run grid-run firefox-run catalogue demo clean bench bench-accessibility mutants scenario-breaks rule-breaks
+.PHONY: acceptance test setup browsers webkit postgres browser-run grid-run firefox-run webkit-run postgres-run catalogue demo clean bench bench-accessibility mutants scenario-breaks rule-breaks
 
 acceptance: setup
 	$(PY) manage.py behave $(BEHAVE_ARGS)
 
-test: setup node_modules/.package-lock.json
+test: setup postgres node_modules/.package-lock.json
 	$(PY) scripts/test_all.py
 
 setup: $(INSTALLED) browsers
@@ -29,12 +29,28 @@ $(INSTALLED): requirements.txt | $(PY)
 browsers:
 	@scripts/install-chromium
 
+# WebKit (Safari's engine): Debian's WebKitGTK driver and Xvfb for its virtual display.
+webkit:
+	@scripts/install-webkit
+
+# PostgreSQL's server programs, for the throwaway clusters of scripts/postgres.py.
+postgres:
+	@scripts/apt-install postgresql
+
 # Every feature in a real browser (the nightly mode).
 browser-run: setup node_modules/.package-lock.json
 	$(PY) manage.py behave -D driver=browser $(BEHAVE_ARGS)
 
 firefox-run: setup node_modules/.package-lock.json
 	$(PY) manage.py behave -D driver=browser -D browser=firefox $(BEHAVE_ARGS)
+
+# Every feature in WebKit, on a virtual display the run starts when there is none.
+webkit-run: setup webkit node_modules/.package-lock.json
+	$(PY) manage.py behave -D driver=browser -D browser=webkit $(BEHAVE_ARGS)
+
+# Every feature in Chromium against a throwaway PostgreSQL cluster, started and stopped here.
+postgres-run: setup postgres node_modules/.package-lock.json
+	$(PY) scripts/postgres.py run -- $(PY) manage.py behave -D driver=browser $(BEHAVE_ARGS)
 
 # npm packages: axe-core (accessibility checks, -D accessibility=check) and the Selenium Grid jar.
 # Without npm, say so and carry on: runs that need them then say `npm ci` installs them.

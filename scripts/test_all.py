@@ -18,9 +18,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 REPORTS = ROOT / "reports"
+# A command that each stage's commands run through (scripts/postgres.py run --), or none.
+THROUGH = []
 
 
 def run(command):
+    command = [*THROUGH, *command]
     print(f"\n$ {' '.join(command)}", flush=True)
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines = []
@@ -69,6 +72,28 @@ def scenarios(name, *options):
     return passed, failed, skipped
 
 
+def on_postgres(stage):
+    """The stage again, against a throwaway PostgreSQL cluster (scripts/postgres.py).
+
+    Without PostgreSQL it is skipped, with one line saying how to get it; under CI
+    (CI=true), where `make test` installs it, that is a failure instead.
+    """
+
+    def staged():
+        check = subprocess.run([PYTHON, "scripts/postgres.py", "check"], cwd=ROOT, capture_output=True, text=True)
+        if check.returncode:
+            ci = os.environ.get("CI") == "true"
+            print(f"\n{check.stderr.strip()} ({'failed: CI needs it' if ci else 'stage skipped'})", flush=True)
+            return (0, 1, 0) if ci else (0, 0, 1)
+        THROUGH[:] = [PYTHON, "scripts/postgres.py", "run", "--"]
+        try:
+            return stage()
+        finally:
+            THROUGH.clear()
+
+    return staged
+
+
 def main():
     os.environ.setdefault("PYTHONUNBUFFERED", "1")
     stages = [
@@ -77,6 +102,8 @@ def main():
         ("migrations", lambda: lint("migrations", [PYTHON, "manage.py", "makemigrations", "--check", "--dry-run"])),
         ("django", django_tests),
         ("client", lambda: scenarios("client")),
+        ("django-pg", on_postgres(django_tests)),
+        ("client-pg", on_postgres(lambda: scenarios("client-pg"))),
         ("browser", lambda: scenarios("browser", "-D", "driver=browser", "-D", "accessibility=check")),
     ]
     totals = [0, 0, 0]
