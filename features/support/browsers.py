@@ -16,6 +16,7 @@ from django.conf import settings
 from django.test import Client
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.support.ui import WebDriverWait
 
 from features.support.virtual_display import VirtualDisplay, VirtualDisplayError
 
@@ -134,7 +135,7 @@ class BrowserSession:
             # One call for every site's cookies, without asking which page is open.
             wd.execute_cdp_cmd("Network.clearBrowserCookies", {})
         else:
-            wd.delete_all_cookies()
+            self._delete_all_cookies(wd)
         wd.execute_script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}")
 
     def sign_in(self, user, base_url):
@@ -145,7 +146,7 @@ class BrowserSession:
         if not wd.current_url.startswith(base_url):
             # A cookie can only be set for the page's own site; any cheap page of it will do.
             wd.get(base_url + settings.STATIC_URL.rstrip("/") + "/")
-        wd.delete_all_cookies()
+        self._delete_all_cookies(wd)
         wd.add_cookie(
             {
                 "name": settings.SESSION_COOKIE_NAME,
@@ -153,6 +154,16 @@ class BrowserSession:
                 "path": "/",
             }
         )
+
+    def _delete_all_cookies(self, wd):
+        wd.delete_all_cookies()
+        if self.options.browser == "webkit":
+            # WebKit answers before its cookie store has deleted them, and may then delete the
+            # cookies the next page sets (a form's CSRF cookie, a session): wait until they are gone.
+            WebDriverWait(wd, self.options.timeout, poll_frequency=0.02).until(
+                lambda wd: not wd.get_cookies(),
+                f"WebKit still had cookies {self.options.timeout:g} s after deleting them",
+            )
 
     def console_log(self):
         if self.options.browser != "chromium":

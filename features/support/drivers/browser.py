@@ -289,6 +289,8 @@ def _replaced(page):
         except WebDriverException as error:
             if "does not belong to the document" in (error.msg or ""):
                 return True
+            if UNLOADED_FIRST in (error.msg or ""):
+                return False  # WebKit: the old page is unloading; the new one is not there yet.
             raise
         return False
 
