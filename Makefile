@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 BEHAVE_ARGS ?=
 
-.PHONY: acceptance report test setup browsers browser-run grid-run firefox-run catalogue demo clean bench bench-accessibility mutants scenario-breaks rule-breaks
+.PHONY: acceptance report test setup browsers webkit postgres browser-run grid-run firefox-run webkit-run postgres-run catalogue demo clean bench bench-accessibility mutants scenario-breaks rule-breaks
 
 # The run's report, reports/index.html, is rendered after it (scripts/report.py, npm's allure),
 # unless the run stopped at a wrong option (status 2); make's exit status is the run's.
@@ -17,7 +17,7 @@ acceptance: setup node_modules/.package-lock.json
 	@status=0; $(PY) manage.py behave $(BEHAVE_ARGS) || status=$$?; \
 	if [ $$status -ne 2 ]; then $(PY) scripts/report.py; fi; exit $$status
 
-test: setup node_modules/.package-lock.json
+test: setup postgres node_modules/.package-lock.json
 	$(PY) scripts/test_all.py
 
 # Render reports/index.html again from the last run's results (RESULTS: folders, default that of -D results).
@@ -36,12 +36,28 @@ $(INSTALLED): requirements.txt | $(PY)
 browsers:
 	@scripts/install-chromium
 
+# WebKit (Safari's engine): Debian's WebKitGTK driver and Xvfb for its virtual display.
+webkit:
+	@scripts/install-webkit
+
+# PostgreSQL's server programs, for the throwaway clusters of scripts/postgres.py.
+postgres:
+	@scripts/apt-install postgresql
+
 # Every feature in a real browser (the nightly mode).
 browser-run: setup node_modules/.package-lock.json
 	$(PY) manage.py behave -D driver=browser $(BEHAVE_ARGS)
 
 firefox-run: setup node_modules/.package-lock.json
 	$(PY) manage.py behave -D driver=browser -D browser=firefox $(BEHAVE_ARGS)
+
+# Every feature in WebKit, on a virtual display the run starts when there is none.
+webkit-run: setup webkit node_modules/.package-lock.json
+	$(PY) manage.py behave -D driver=browser -D browser=webkit $(BEHAVE_ARGS)
+
+# Every feature in Chromium against a throwaway PostgreSQL cluster, started and stopped here.
+postgres-run: setup postgres node_modules/.package-lock.json
+	$(PY) scripts/postgres.py run -- $(PY) manage.py behave -D driver=browser $(BEHAVE_ARGS)
 
 # npm packages: Allure Report (scripts/report.py), axe-core (accessibility checks, -D accessibility=check)
 # and the Selenium Grid jar.

@@ -9,8 +9,12 @@ result says which caught it. Then breaks that only hurt people who use a screen
 reader or cannot tell faint text from its background: the browser run with axe-core's
 checks on (`-D accessibility=check`) must catch each, and the line it fails with is
 printed. Results go to reports/template_breaks.json.
+
+`--browser webkit` (or firefox) runs the browser side in that browser instead of
+Chromium; its results go to reports/template_breaks-<browser>.json.
 """
 
+import argparse
 import json
 import sys
 import tempfile
@@ -78,6 +82,11 @@ def first_violation(project):
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--browser", choices=("chromium", "firefox", "webkit"), default="chromium")
+    browser = parser.parse_args().browser
+    for options in (DRIVERS["browser"], ACCESSIBILITY):
+        options += ["-D", f"browser={browser}"]
     results = []
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder) / "project"
@@ -98,7 +107,7 @@ def main():
                 row = {"break": name, "file": file, "accessibility": bool(line), "line": line or "the run did not fail"}
             results.append(row)
             print(f"{name:<34} {'caught' if row['accessibility'] else 'MISSED'}: {row['line']}", flush=True)
-    report = ROOT / "reports" / "template_breaks.json"
+    report = ROOT / "reports" / ("template_breaks.json" if browser == "chromium" else f"template_breaks-{browser}.json")
     report.parent.mkdir(exist_ok=True)
     report.write_text(json.dumps(results, indent=2) + "\n")
     missed = [r["break"] for r in results if not (r.get("client") or r.get("browser") or r.get("accessibility"))]

@@ -4,6 +4,7 @@ Cookies and storage are cleared between scenarios instead of starting a new
 browser each time (Chromium takes about half a second to start).
 """
 
+import glob
 import json
 import os
 import shutil
@@ -15,9 +16,16 @@ from django.conf import settings
 from django.test import Client
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.support.ui import WebDriverWait
+
+from features.support.virtual_display import VirtualDisplay, VirtualDisplayError
 
 CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FIREFOX = ("firefox-esr", "firefox")
+# WebKitGTK's own small browser, which WebKitWebDriver drives; the folder names the
+# machine's architecture (x86_64-linux-gnu, aarch64-linux-gnu, ...).
+WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"
+MINIBROWSER = ("/usr/lib/*/webkit2gtk-4.1/MiniBrowser", "/usr/libexec/webkit2gtk-4.1/MiniBrowser")
 CHROMIUM_FLAGS = (
     "--no-sandbox",
     "--disable-gpu",
@@ -32,6 +40,7 @@ CHROMIUM_FLAGS = (
 INSTALL_HINT = {
     "chromium": "install it with `sudo apt-get install chromium chromium-driver` (or `make browsers`)",
     "firefox": "install firefox-esr and put geckodriver on PATH (Debian does not package it)",
+    "webkit": "install it with `scripts/install-webkit` (Debian's webkit2gtk-driver and xvfb) or `make webkit-run`",
 }
 
 
@@ -70,6 +79,7 @@ class BrowserSession:
         self.options = options
         self._webdriver = None
         self._failure = None
+        self._display = None
 
     @property
     def webdriver(self):
@@ -125,7 +135,7 @@ class BrowserSession:
             # One call for every site's cookies, without asking which page is open.
             wd.execute_cdp_cmd("Network.clearBrowserCookies", {})
         else:
-            wd.delete_all_cookies()
+            self._delete_all_cookies(wd)
         wd.execute_script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}")
 
     def sign_in(self, user, base_url):
@@ -136,7 +146,7 @@ class BrowserSession:
         if not wd.current_url.startswith(base_url):
             # A cookie can only be set for the page's own site; any cheap page of it will do.
             wd.get(base_url + settings.STATIC_URL.rstrip("/") + "/")
-        wd.delete_all_cookies()
+        self._delete_all_cookies(wd)
         wd.add_cookie(
             {
                 "name": settings.SESSION_COOKIE_NAME,
@@ -145,9 +155,20 @@ class BrowserSession:
             }
         )
 
+    def _delete_all_cookies(self, wd):
+        wd.delete_all_cookies()
+        if self.options.browser == "webkit":
+            # WebKit answers before its cookie store has deleted them, and may then delete the
+            # cookies the next page sets (a form's CSRF cookie, a session): wait until they are gone.
+            WebDriverWait(wd, self.options.timeout, poll_frequency=0.02).until(
+                lambda wd: not wd.get_cookies(),
+                f"WebKit still had cookies {self.options.timeout:g} s after deleting them",
+            )
+
     def console_log(self):
         if self.options.browser != "chromium":
-            return "The browser's console log is only available from Chromium.\n"
+            # WebKitWebDriver and geckodriver implement no log endpoint.
+            return f"No console log: only Chromium's driver gives one, not {self.options.browser}'s.\n"
         entries = self.webdriver.get_log("browser")
         return "".join(f"{entry['level']} {entry['message']}\n" for entry in entries) or "(empty)\n"
 
@@ -167,6 +188,9 @@ class BrowserSession:
                 service = getattr(wd, "service", None)
                 if service is not None:
                     service.stop()
+        if self._display is not None:
+            self._display.stop()
+            self._display = None
 
     # Starting
 
@@ -180,11 +204,14 @@ class BrowserSession:
             if self.options.remote_url:
                 self._check_grid()
                 wd = webdriver.Remote(command_executor=self.options.remote_url, options=options)
+            elif self.options.browser == "webkit":
+                wd = self._start_webkit(options)
             elif self.options.browser == "chromium":
                 wd = webdriver.Chrome(options=options, service=self._service(webdriver.ChromeService, "chromedriver"))
             else:
                 wd = webdriver.Firefox(options=options, service=self._service(webdriver.FirefoxService, "geckodriver"))
         except WebDriverException as error:
+            self.quit()  # A virtual display started for it goes too.
             raise BrowserUnavailable(
                 f"{self.options.browser} could not start ({first_line(error)}): "
                 f"{INSTALL_HINT[self.options.browser]}, or use a Selenium Grid with -D remote_url=URL."
@@ -196,6 +223,8 @@ class BrowserSession:
         return wd
 
     def _browser_options(self):
+        if self.options.browser == "webkit":
+            return _webkit_options(self.options.remote_url)
         if self.options.browser == "chromium":
             options = webdriver.ChromeOptions()
             for flag in CHROMIUM_FLAGS:
@@ -232,6 +261,17 @@ class BrowserSession:
         # With a known path Selenium Manager is skipped; without one it finds or fetches a driver.
         return service_class(executable_path=path) if path else service_class()
 
+    def _start_webkit(self, options):
+        """WebKitGTK has no headless mode: without a display it runs on a virtual one of its own."""
+        if not os.access(WEBKIT_DRIVER, os.X_OK):
+            raise BrowserUnavailable(f"WebKit's driver not found at {WEBKIT_DRIVER}: {INSTALL_HINT['webkit']}.")
+        if not os.environ.get("DISPLAY"):
+            try:
+                self._display = VirtualDisplay().start()
+            except VirtualDisplayError as error:
+                raise BrowserUnavailable(str(error)) from None
+        return webdriver.WebKitGTK(options=options, service=webdriver.WebKitGTKService(executable_path=WEBKIT_DRIVER))
+
     def _check_grid(self):
         url = f"{self.options.remote_url}/status"
         try:
@@ -248,6 +288,20 @@ class BrowserSession:
                 f"The Selenium Grid at {self.options.remote_url} answers but is not ready "
                 f"({status.get('value', {}).get('message', 'no message')}): check that it has a node."
             )
+
+
+def _webkit_options(remote):
+    options = webdriver.WebKitGTKOptions()
+    if not remote:
+        found = [path for pattern in MINIBROWSER for path in sorted(glob.glob(pattern))]
+        if not found:
+            raise BrowserUnavailable(
+                f"WebKit's MiniBrowser not found (looked for {', '.join(MINIBROWSER)}): {INSTALL_HINT['webkit']}."
+            )
+        options.binary_location = found[0]
+        # MiniBrowser answers WebKitWebDriver only when started for automation.
+        options.add_argument("--automation")
+    return options
 
 
 def _which(names):

@@ -5,7 +5,7 @@ import socket
 from dataclasses import dataclass, fields
 
 DRIVERS = ("client", "browser")
-BROWSERS = ("chromium", "firefox")
+BROWSERS = ("chromium", "firefox", "webkit")
 ACCESSIBILITY = ("off", "check")
 SCREENSHOTS = ("failures", "steps")
 TRUE, FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
@@ -116,9 +116,14 @@ class Options:
 
     def ran_in(self, scenario):
         """How the report names the way a scenario ran: client, or the browser (chromium, firefox...)."""
+        from django.db import connection
+
         if self.driver_for(scenario) == "client":
-            return "client"
-        return f"{self.browser} (grid)" if self.remote_url else self.browser
+            name = "client"
+        else:
+            name = f"{self.browser} (grid)" if self.remote_url else self.browser
+        # Runs of one scenario on other databases sit beside those on SQLite, not as their retries.
+        return name if connection.vendor == "sqlite" else f"{name} on {connection.display_name}"
 
 
 OPTION_NAMES = [field.name for field in fields(Options)]
