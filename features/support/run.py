@@ -64,6 +64,8 @@ class Run:
         except (BrowserUnavailable, LiveServerError) as error:
             return UnavailableDriver(str(error))
         driver = BrowserDriver(self.browser, server_url, self.options.timeout)
+        # The run's own live server signs in and forgets on the way to a page; stock ones cannot.
+        driver.starts_through_server = self.live_server is not None and server_url == self.live_server.url
         driver.accessibility = self.accessibility and self.accessibility.for_scenario()
         return driver
 
