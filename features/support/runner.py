@@ -28,6 +28,12 @@ class AcceptanceTestRunner(DiscoverRunner, BehaveHooksMixin):
         kwargs.setdefault("verbosity", 0)
         super().__init__(**kwargs)
 
+    def setup_databases(self, **kwargs):
+        # No scenario rolls back by reloading a serialised copy of the database (every one runs
+        # in a transaction), so the copy that Django makes after creating it is not made.
+        kwargs.setdefault("serialized_aliases", set())
+        return super().setup_databases(**kwargs)
+
     def setup_test_environment(self, **kwargs):
         super().setup_test_environment(**kwargs)
         terminal.install()

@@ -6,10 +6,10 @@ CSRF checks. So a template without its token, a renamed field or a missing
 label fails here just as it would in a browser.
 """
 
+import functools
 import re
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype
 from django.conf import settings
 from django.test import Client
 
@@ -183,6 +183,9 @@ class ClientDriver(Driver):
         request = response.request
         query = request.get("QUERY_STRING")
         self._path = request["PATH_INFO"] + (f"?{query}" if query else "")
+        # Beautiful Soup and its CSS engine are 22 modules: imported when the first page arrives, not at start-up.
+        from bs4 import BeautifulSoup
+
         self.soup = BeautifulSoup(response.content, "html.parser")
 
     def _buttons(self, text):
@@ -227,7 +230,12 @@ class ClientDriver(Driver):
         return data
 
 
+@functools.cache
+def _not_shown():
+    from bs4 import Comment, Declaration, Doctype
+
+    return (Comment, Declaration, Doctype)
+
+
 def _hidden(string):
-    return isinstance(string, (Comment, Declaration, Doctype)) or any(
-        parent.name in INVISIBLE for parent in string.parents
-    )
+    return isinstance(string, _not_shown()) or any(parent.name in INVISIBLE for parent in string.parents)
