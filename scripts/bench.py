@@ -7,6 +7,8 @@ In one run, interleaved, several rounds of each (medians reported):
            (a live server and a database flush for every scenario)
   plain    the seed's Django TestCase examples as plain Django tests...
   same     ...and the scenarios that cover the same workflows, in client mode
+  replay   ...and the exact requests those scenarios make (written down by a run before
+           the rounds, -D record=FILE), sent again through a plain Django test client
   browser  every feature in the browser, with the project's settings
   naive    every feature in the browser as a plain suite would run it: a new browser
            and behave-django's live server for every scenario, signing in through the form
@@ -67,9 +69,10 @@ def behave(*args, count=False):
     return figures
 
 
-def django_tests(label):
+def django_tests(label, env=None):
     started = time.perf_counter()
-    result = subprocess.run([PY, "manage.py", "test", label], cwd=ROOT, capture_output=True, text=True)
+    command = [PY, "manage.py", "test", label]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})})
     wall = time.perf_counter() - started
     ran = re.search(r"Ran (\d+) tests? in ([\d.]+)s", result.stderr)
     if result.returncode or not ran:
@@ -77,11 +80,16 @@ def django_tests(label):
     return {"wall_s": wall, "run_s": float(ran.group(2)), "scenarios": int(ran.group(1))}
 
 
+SAME = [arg for name in SAME_WORKFLOWS for arg in ("-n", re.escape(name))]
+# The requests of the `same` scenarios, written down once before the rounds (see main).
+RECORDING = Path(tempfile.gettempdir()) / f"bench-requests-{os.getpid()}.json"
+
 CASES = {
     "client": lambda: behave("--tags=not @browser"),
     "stock": lambda: behave("--tags=not @browser", *STOCK),
     "plain": lambda: django_tests("articles.tests.test_seed_examples"),
-    "same": lambda: behave(*[arg for name in SAME_WORKFLOWS for arg in ("-n", re.escape(name))]),
+    "same": lambda: behave(*SAME),
+    "replay": lambda: django_tests("features.support.replay", env={"REPLAY": str(RECORDING)}),
     "browser": lambda: behave("-D", "driver=browser", count=True),
     "naive": lambda: behave("-D", "driver=browser", "-D", "naive=true", *STOCK),
     "startup": lambda: behave("--tags=@nothing-selected"),
@@ -91,7 +99,8 @@ CASES = {
 # Each ratio: its key in bench.json, the two cases it compares, how it reads, its target.
 RATIOS = [
     ("stock_over_client", "stock", "client", "stock / client", "≥ 10"),
-    ("client_over_plain", "same", "plain", "client / plain Django tests", "none (unlike work, see README)"),
+    ("client_over_plain", "same", "plain", "client / seed's Django tests", "none (unlike work, see README)"),
+    ("client_over_replay", "same", "replay", "client / the same requests", "≤ 1.15"),
     ("naive_over_browser", "naive", "browser", "naive browser / browser", "≥ 4"),
 ]
 COMMANDS_TARGET = 10
@@ -134,6 +143,9 @@ def main():
     cases = {name: case for name, case in CASES.items() if not args.only or name in args.only}
 
     samples = {name: [] for name in cases}
+    if "replay" in cases:
+        print("writing down the requests of the seed's workflows ...", flush=True)
+        behave(*SAME, "-D", f"record={RECORDING}")
     for round_number in range(1, args.rounds + 1):
         for name, case in cases.items():
             print(f"round {round_number}/{args.rounds}: {name} ...", end=" ", flush=True)
@@ -166,6 +178,7 @@ def main():
         figures["startup_s"] = m["startup"]["wall_s"]
     figures["medians"] = m
     figures["scenarios"] = {name: s[0]["scenarios"] for name, s in samples.items()}
+    RECORDING.unlink(missing_ok=True)
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(json.dumps(figures, indent=2) + "\n")
     _print(figures)

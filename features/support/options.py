@@ -61,6 +61,8 @@ class Options:
     accessibility: str = "off"
     # Where to write the run's timings (scripts/bench.py reads them); empty: nowhere.
     timings: str = ""
+    # Where to write the client driver's requests, for the benchmark's replay (support/recording.py).
+    record: str = ""
 
     @classmethod
     def from_userdata(cls, userdata):
@@ -91,6 +93,7 @@ class Options:
             naive=_flag(userdata, "naive", "false"),
             accessibility=accessibility,
             timings=userdata.get("timings", ""),
+            record=userdata.get("record", ""),
         )
 
 

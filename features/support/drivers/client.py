@@ -183,10 +183,7 @@ class ClientDriver(Driver):
         request = response.request
         query = request.get("QUERY_STRING")
         self._path = request["PATH_INFO"] + (f"?{query}" if query else "")
-        # Beautiful Soup and its CSS engine are 22 modules: imported when the first page arrives, not at start-up.
-        from bs4 import BeautifulSoup
-
-        self.soup = BeautifulSoup(response.content, "html.parser")
+        self.soup = _beautiful_soup()(response.content, "html.parser")
 
     def _buttons(self, text):
         return [
@@ -228,6 +225,30 @@ class ClientDriver(Driver):
                 value = field.get("value", "on" if kind in ("radio", "checkbox") else "")
             data.setdefault(name, []).append(value)
         return data
+
+
+@functools.cache
+def _beautiful_soup():
+    """Beautiful Soup, imported when the first page arrives rather than at start-up.
+
+    Without its optional CSS-selector engine, soupsieve, which this driver does not use
+    (it finds with find_all) and whose import compiles regular expressions for about
+    0.1-0.2 s: most of what Beautiful Soup costs a client run that opens a few pages.
+    """
+    import sys
+    import warnings
+
+    blocked = "soupsieve" not in sys.modules
+    if blocked:
+        sys.modules["soupsieve"] = None  # an import of it fails, as if it were not installed
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # bs4 warns that CSS selectors are unavailable: known
+            from bs4 import BeautifulSoup
+    finally:
+        if blocked:
+            del sys.modules["soupsieve"]
+    return BeautifulSoup
 
 
 @functools.cache
