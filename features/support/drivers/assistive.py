@@ -147,8 +147,13 @@ class Keyboard:
     def tab(self):
         """Press Tab; the accessible name of what has the focus now, or None when it has left the page."""
         self.driver._settle()
+        self._keys_pressed()
         ActionChains(self.wd).send_keys(Keys.TAB).perform()
         return self.focused()
+
+    def _keys_pressed(self):
+        # What was read of the page may no longer hold once keys are pressed on it.
+        self.driver._page = None
 
     @_one_line
     def tab_to(self, name):
@@ -194,6 +199,7 @@ class Keyboard:
         """Press the planned keys in one command; true if the browser then focuses `plan`'s target, named `name`."""
         if plan["tabs"] or plan["arrows"]:
             keys = [Keys.TAB] * plan["tabs"] + [Keys.ARROW_DOWN] * plan["arrows"]
+            self._keys_pressed()
             ActionChains(self.wd).send_keys(*keys).perform()
         focused = self.driver._read(FOCUSED)
         return focused is not None and label_text(focused.accessible_name) == name
@@ -218,6 +224,7 @@ class Keyboard:
     @_one_line
     def type(self, text):
         """Type into what has the focus."""
+        self._keys_pressed()
         ActionChains(self.wd).send_keys(text).perform()
 
     @_one_line
@@ -234,6 +241,7 @@ class Keyboard:
         seen = []
         while label_text(focused.accessible_name) != name:
             seen.append(label_text(focused.accessible_name))
+            self._keys_pressed()
             ActionChains(self.wd).send_keys(Keys.ARROW_DOWN).perform()
             focused = self.driver._read(FOCUSED)
             if label_text(focused.accessible_name) in seen:
@@ -243,6 +251,7 @@ class Keyboard:
     def press_enter(self, leaves_page=True):
         """Press Enter on what has the focus; unless told otherwise, wait for the page it leads to."""
         if not leaves_page:
+            self._keys_pressed()
             ActionChains(self.wd).send_keys(Keys.ENTER).perform()
             return
         self.driver._navigate(
