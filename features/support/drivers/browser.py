@@ -24,6 +24,8 @@ from features.support.live_server import START_PATH
 from features.support.other_site import other_site
 
 POLL_SECONDS = 0.02
+# What browsers say when the page a script ran in is replaced under it.
+LEFT_WHILE_RUNNING = ("unloaded", "context was destroyed", "Cannot find context", "navigat")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 # Every read and every find goes through this gate: while the page an action left
@@ -372,9 +374,11 @@ class BrowserDriver(Driver):
     def _gated(self, script, args):
         try:
             return self.wd.execute_script(script, self._arrive, *args)
-        except JavascriptException:
+        except JavascriptException as error:
             # The page went away while the script ran (a navigation under way): ask again.
-            return {"pending": "load"}
+            if any(sign in (error.msg or "") for sign in LEFT_WHILE_RUNNING):
+                return {"pending": "load"}
+            raise
 
     def _seen(self, again=False):
         if self._page is None or again:
