@@ -7,10 +7,15 @@ In one run, interleaved, several rounds of each (medians reported):
            (a live server and a database flush for every scenario)
   plain    the seed's Django TestCase examples as plain Django tests...
   same     ...and the scenarios that cover the same workflows, in client mode
+  replay   ...and the exact requests those scenarios make (written down by a run before
+           the rounds, -D record=FILE), sent again through a plain Django test client
   browser  every feature in the browser, with the project's settings
   naive    every feature in the browser as a plain suite would run it: a new browser
            and behave-django's live server for every scenario, signing in through the form
   startup  `manage.py behave` with nothing selected
+
+The browser run also counts its WebDriver commands, by name and per scenario: what a
+browser run costs, the same on any machine (`--only browser` runs that case alone).
 
 Whole commands are timed (what a developer waits for) and, for behave, also the run
 itself from its first hook to its last (what the suite spends, without Python's and
@@ -31,6 +36,8 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+import webdriver_counts
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 STOCK = ["--runner", "behave_django.runner:BehaviorDrivenTestRunner"]
@@ -44,22 +51,28 @@ SAME_WORKFLOWS = [
 ]
 
 
-def behave(*args):
+def behave(*args, count=False):
+    """One run of `manage.py behave`; with `count`, its WebDriver commands too."""
     with tempfile.TemporaryDirectory() as folder:
-        timings = Path(folder) / "timings.json"
-        command = [PY, "manage.py", "behave", "-f", "null", "--no-junit", "-D", f"timings={timings}", *args]
+        timings, counts = Path(folder) / "timings.json", Path(folder) / "counts.json"
+        manage = ["behave", "-f", "null", "--no-junit", "-D", f"timings={timings}", *args]
+        command = webdriver_counts.counted(counts, manage) if count else [PY, "manage.py", *manage]
         started = time.perf_counter()
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
         wall = time.perf_counter() - started
         if result.returncode:
-            sys.exit(f"bench: {' '.join(command[1:])} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
-        figures = json.loads(timings.read_text())
-    return {"wall_s": wall, **figures}
+            sys.exit(f"bench: manage.py {' '.join(manage)} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+        figures = {"wall_s": wall, **json.loads(timings.read_text())}
+        if count:
+            figures["commands"] = webdriver_counts.read(counts)
+            figures["commands_by_scenario"] = webdriver_counts.by_scenario(counts)
+    return figures
 
 
-def django_tests(label):
+def django_tests(label, env=None):
     started = time.perf_counter()
-    result = subprocess.run([PY, "manage.py", "test", label], cwd=ROOT, capture_output=True, text=True)
+    command = [PY, "manage.py", "test", label]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})})
     wall = time.perf_counter() - started
     ran = re.search(r"Ran (\d+) tests? in ([\d.]+)s", result.stderr)
     if result.returncode or not ran:
@@ -67,15 +80,30 @@ def django_tests(label):
     return {"wall_s": wall, "run_s": float(ran.group(2)), "scenarios": int(ran.group(1))}
 
 
+SAME = [arg for name in SAME_WORKFLOWS for arg in ("-n", re.escape(name))]
+# The requests of the `same` scenarios, written down once before the rounds (see main).
+RECORDING = Path(tempfile.gettempdir()) / f"bench-requests-{os.getpid()}.json"
+
 CASES = {
     "client": lambda: behave("--tags=not @browser"),
     "stock": lambda: behave("--tags=not @browser", *STOCK),
     "plain": lambda: django_tests("articles.tests.test_seed_examples"),
-    "same": lambda: behave(*[arg for name in SAME_WORKFLOWS for arg in ("-n", re.escape(name))]),
-    "browser": lambda: behave("-D", "driver=browser"),
+    "same": lambda: behave(*SAME),
+    "replay": lambda: django_tests("features.support.replay", env={"REPLAY": str(RECORDING)}),
+    "browser": lambda: behave("-D", "driver=browser", count=True),
     "naive": lambda: behave("-D", "driver=browser", "-D", "naive=true", *STOCK),
     "startup": lambda: behave("--tags=@nothing-selected"),
 }
+
+
+# Each ratio: its key in bench.json, the two cases it compares, how it reads, its target.
+RATIOS = [
+    ("stock_over_client", "stock", "client", "stock / client", "≥ 10"),
+    ("client_over_plain", "same", "plain", "client / seed's Django tests", "none (unlike work, see README)"),
+    ("client_over_replay", "same", "replay", "client / the same requests", "≤ 1.15"),
+    ("naive_over_browser", "naive", "browser", "naive browser / browser", "≥ 4"),
+]
+COMMANDS_TARGET = 10
 
 
 def median(samples, key):
@@ -86,21 +114,47 @@ def overhead_ms(samples):
     return statistics.median((s["run_s"] - s["steps_s"]) / s["scenarios"] * 1000 for s in samples if s["scenarios"])
 
 
+def commands(samples):
+    """The WebDriver commands of the browser run: the same in every round, save a rare retry; the median."""
+    names = {name for sample in samples for name in sample["commands"]}
+    by_name = {name: statistics.median(s["commands"].get(name, (0, 0.0))[0] for s in samples) for name in names}
+    total = statistics.median(sum(n for n, _ in s["commands"].values()) for s in samples)
+    scenarios = samples[0]["scenarios"]
+    return {
+        "webdriver_commands": total,
+        "webdriver_commands_per_scenario": total / scenarios,
+        "webdriver_commands_by_name": dict(sorted(by_name.items(), key=lambda item: (-item[1], item[0]))),
+        "webdriver_commands_by_scenario": samples[0]["commands_by_scenario"],
+    }
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="rounds of each case (default 3)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=list(CASES),
+        metavar="CASE",
+        help=f"run only this case (repeat for several): {', '.join(CASES)}",
+    )
     parser.add_argument("--output", default=str(ROOT / "reports" / "bench.json"))
     args = parser.parse_args()
+    cases = {name: case for name, case in CASES.items() if not args.only or name in args.only}
 
-    samples = {name: [] for name in CASES}
+    samples = {name: [] for name in cases}
+    if "replay" in cases:
+        print("writing down the requests of the seed's workflows ...", flush=True)
+        behave(*SAME, "-D", f"record={RECORDING}")
     for round_number in range(1, args.rounds + 1):
-        for name, case in CASES.items():
+        for name, case in cases.items():
             print(f"round {round_number}/{args.rounds}: {name} ...", end=" ", flush=True)
             samples[name].append(case())
-            print(f"{samples[name][-1]['wall_s']:.2f} s", flush=True)
+            sample = samples[name][-1]
+            sent = sum(n for n, _ in sample.get("commands", {}).values())
+            print(f"{sample['wall_s']:.2f} s" + (f", {sent} WebDriver commands" if sent else ""), flush=True)
 
     m = {name: {key: median(s, key) for key in ("wall_s", "run_s")} for name, s in samples.items()}
-    scenarios = {name: s[0]["scenarios"] for name, s in samples.items()}
     figures = {
         "date": time.strftime("%Y-%m-%d"),
         "cores": os.cpu_count(),
@@ -110,18 +164,21 @@ def main():
             **{p: version(p) for p in ("django", "behave", "behave-django", "selenium")},
             "chromium": _chromium_version(),
         },
-        "stock_over_client": m["stock"]["wall_s"] / m["client"]["wall_s"],
-        "stock_over_client_run": m["stock"]["run_s"] / m["client"]["run_s"],
-        "client_over_plain": m["same"]["wall_s"] / m["plain"]["wall_s"],
-        "client_over_plain_run": m["same"]["run_s"] / m["plain"]["run_s"],
-        "client_overhead_ms": overhead_ms(samples["client"]),
-        "browser_overhead_ms": overhead_ms(samples["browser"]),
-        "naive_over_browser": m["naive"]["wall_s"] / m["browser"]["wall_s"],
-        "naive_over_browser_run": m["naive"]["run_s"] / m["browser"]["run_s"],
-        "startup_s": m["startup"]["wall_s"],
-        "medians": m,
-        "scenarios": scenarios,
     }
+    for key, over, under, _, _ in RATIOS:
+        if over in m and under in m:
+            figures[key] = m[over]["wall_s"] / m[under]["wall_s"]
+            figures[key + "_run"] = m[over]["run_s"] / m[under]["run_s"]
+    for name in ("client", "browser"):
+        if name in samples:
+            figures[f"{name}_overhead_ms"] = overhead_ms(samples[name])
+    if "browser" in samples:
+        figures.update(commands(samples["browser"]))
+    if "startup" in m:
+        figures["startup_s"] = m["startup"]["wall_s"]
+    figures["medians"] = m
+    figures["scenarios"] = {name: s[0]["scenarios"] for name, s in samples.items()}
+    RECORDING.unlink(missing_ok=True)
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(json.dumps(figures, indent=2) + "\n")
     _print(figures)
@@ -136,25 +193,34 @@ def _chromium_version():
 
 def _print(f):
     m, n = f["medians"], f["scenarios"]
-    v = f["versions"]
     print(f"\n{f['date']}, {f['cores']} cores, medians of {f['rounds']} rounds")
-    print(", ".join(f"{k} {val}" for k, val in v.items()))
+    print(", ".join(f"{k} {val}" for k, val in f["versions"].items()))
     print(f"\n{'case':<9}{'items':>6}{'command s':>11}{'run s':>9}")
-    for name in ("client", "stock", "plain", "same", "browser", "naive", "startup"):
+    for name in m:
         print(f"{name:<9}{n[name]:>6}{m[name]['wall_s']:>11.2f}{m[name]['run_s']:>9.2f}")
-    print("\nratio                         command   run   target")
-    rows = [
-        ("stock / client", "stock_over_client", "≥ 10"),
-        ("client / plain Django tests", "client_over_plain", "≤ 1.3"),
-        ("naive browser / browser", "naive_over_browser", "≥ 3"),
-    ]
-    for label, key, target in rows:
+    shown = [ratio for ratio in RATIOS if ratio[0] in f]
+    if shown:
+        print("\nratio                         command   run   target")
+    for key, _, _, label, target in shown:
         print(f"{label:<30}{f[key]:>7.2f}{f[key + '_run']:>7.2f}   {target}")
-    print(
-        f"\nframework overhead per scenario: client {f['client_overhead_ms']:.1f} ms (target ≤ 5), "
-        f"browser {f['browser_overhead_ms']:.1f} ms (target ≤ 50)"
-    )
-    print(f"start-up with nothing selected: {f['startup_s']:.2f} s")
+    overheads = [(name, limit) for name, limit in (("client", 5), ("browser", 50)) if f"{name}_overhead_ms" in f]
+    if overheads:
+        print(
+            "\nframework overhead per scenario: "
+            + ", ".join(f"{name} {f[name + '_overhead_ms']:.1f} ms (target ≤ {limit})" for name, limit in overheads)
+        )
+    if "webdriver_commands" in f:
+        print(
+            f"\nWebDriver commands, browser run: {f['webdriver_commands']:.0f}, "
+            f"{f['webdriver_commands_per_scenario']:.1f} per scenario (target ≤ {COMMANDS_TARGET})"
+        )
+        for name, count in f["webdriver_commands_by_name"].items():
+            print(f"  {count:>6.0f}  {name}")
+        print("most per scenario:")
+        for name, count in list(f["webdriver_commands_by_scenario"].items())[:8]:
+            print(f"  {count:>6}  {name}")
+    if "startup_s" in f:
+        print(f"\nstart-up with nothing selected: {f['startup_s']:.2f} s")
 
 
 if __name__ == "__main__":

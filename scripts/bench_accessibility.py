@@ -16,25 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
+import webdriver_counts
+
 ROOT = Path(__file__).resolve().parent.parent
-# Runs manage.py with Selenium's command sender wrapped: counts and seconds per command, written at exit.
-COUNTING = """
-import atexit, json, runpy, sys, time
-from selenium.webdriver.remote.remote_connection import RemoteConnection
-counts = {}
-send = RemoteConnection.execute
-def execute(self, command, params):
-    started = time.perf_counter()
-    try:
-        return send(self, command, params)
-    finally:
-        n, s = counts.get(command, (0, 0.0))
-        counts[command] = (n + 1, s + time.perf_counter() - started)
-RemoteConnection.execute = execute
-path, sys.argv = sys.argv[1], sys.argv[2:]
-atexit.register(lambda: open(path, "w").write(json.dumps(counts)))
-runpy.run_path("manage.py", run_name="__main__")
-"""
 CASES = {
     "without checks": [],
     "with checks": ["-D", "accessibility=check"],
@@ -44,15 +28,15 @@ CASES = {
 def run(extra):
     with tempfile.TemporaryDirectory() as folder:
         counts, timings = Path(folder) / "counts.json", Path(folder) / "timings.json"
-        command = [sys.executable, "-c", COUNTING, str(counts), "manage.py", "behave", "-f", "null", "--no-junit"]
-        command += ["-D", "driver=browser", "-D", f"timings={timings}", *extra]
+        command = webdriver_counts.counted(counts, ["behave", "-f", "null", "--no-junit", "-D", "driver=browser"])
+        command += ["-D", f"timings={timings}", *extra]
         started = time.perf_counter()
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
         wall = time.perf_counter() - started
         if result.returncode:
             sys.exit(f"bench: {' '.join(command[3:])} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
         figures = json.loads(timings.read_text())
-        by_command = json.loads(counts.read_text())
+        by_command = webdriver_counts.read(counts)
     return {
         "wall_s": wall,
         "run_s": figures["run_s"],

@@ -1,7 +1,8 @@
 """The run's one browser: started when the first browser scenario needs it, reused after.
 
-Cookies and storage are cleared between scenarios instead of starting a new
-browser each time (Chromium takes about half a second to start).
+Cookies are cleared between scenarios instead of starting a new browser each time
+(Chromium takes about half a second to start). The site keeps nothing in the
+browser's storage, so storage is left alone.
 """
 
 import glob
@@ -13,7 +14,6 @@ import urllib.error
 import urllib.request
 
 from django.conf import settings
-from django.test import Client
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
@@ -80,6 +80,8 @@ class BrowserSession:
         self._webdriver = None
         self._failure = None
         self._display = None
+        # Everyone is to be forgotten before the next page (see clear_cookies).
+        self.forgetting = False
 
     @property
     def webdriver(self):
@@ -127,33 +129,36 @@ class BrowserSession:
         return True
 
     def clear_cookies(self):
-        """Forget everyone: cookies and storage, the same as a new browser would have."""
+        """Forget everyone, as a new browser would: done by the driver on its next visit, or at once."""
+        self.forgetting = True
+
+    def clear_cookies_now(self):
+        self.forgetting = False
         wd = self._webdriver
         if wd is None:
             return
-        if self.options.browser == "chromium" and not self.options.remote_url:
+        if self._local_chromium():
             # One call for every site's cookies, without asking which page is open.
             wd.execute_cdp_cmd("Network.clearBrowserCookies", {})
         else:
             self._delete_all_cookies(wd)
-        wd.execute_script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}")
 
-    def sign_in(self, user, base_url):
-        """Sign in through a session cookie: the sign-in form is tested once, in its own feature."""
-        client = Client()
-        client.force_login(user)
+    def set_session_cookie(self, value, base_url):
+        """Sign in by giving the browser a session cookie for the site."""
+        cookie = {"name": settings.SESSION_COOKIE_NAME, "value": value, "path": "/"}
+        cookie.update(httpOnly=settings.SESSION_COOKIE_HTTPONLY, sameSite=settings.SESSION_COOKIE_SAMESITE or "None")
         wd = self.webdriver
+        if self._local_chromium():
+            # One call, whatever page is open.
+            wd.execute_cdp_cmd("Network.setCookie", {**cookie, "url": base_url + "/"})
+            return
         if not wd.current_url.startswith(base_url):
             # A cookie can only be set for the page's own site; any cheap page of it will do.
             wd.get(base_url + settings.STATIC_URL.rstrip("/") + "/")
-        self._delete_all_cookies(wd)
-        wd.add_cookie(
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "path": "/",
-            }
-        )
+        wd.add_cookie(cookie)
+
+    def _local_chromium(self):
+        return self.options.browser == "chromium" and not self.options.remote_url
 
     def _delete_all_cookies(self, wd):
         wd.delete_all_cookies()

@@ -8,13 +8,22 @@ the same rolled-back transaction as a client scenario.
 """
 
 import socket
+from urllib.parse import parse_qs
 
+from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.servers.basehttp import WSGIServer
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connections
+from django.http import HttpResponseRedirect, parse_cookie
 from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
 from django.test.utils import modify_settings
+
+# Where a browser scenario's first visit goes by way of (and any visit after signing in or
+# out): the answer forgets every cookie the browser sends, sets the session cookie of the
+# person to sign in, if any, and sends the browser on to the page it was going to. A new
+# browser and a signed-in one, for no round trip of their own. Only the test server has it.
+START_PATH = "/__acceptance__/start"
 
 
 class SharedConnectionHandler(StaticFilesHandler):
@@ -26,9 +35,34 @@ class SharedConnectionHandler(StaticFilesHandler):
     """
 
     def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") == START_PATH:
+            return start(environ, start_response)
         request_started.disconnect(close_old_connections)
         request_finished.disconnect(close_old_connections)
         return super().__call__(environ, start_response)
+
+
+def start(environ, start_response):
+    """Forget the browser's cookies, give it the session named in the query, if any, and send it on."""
+    query = parse_qs(environ.get("QUERY_STRING", ""))
+    response = HttpResponseRedirect(query["next"][0])
+    for name in parse_cookie(environ.get("HTTP_COOKIE", "")):
+        response.delete_cookie(name)
+    if "session" in query:
+        # A fresh cookie: one deleted above would keep its past expiry date.
+        response.cookies.pop(settings.SESSION_COOKIE_NAME, None)
+        response.set_cookie(
+            settings.SESSION_COOKIE_NAME,
+            query["session"][0],
+            path=settings.SESSION_COOKIE_PATH,
+            domain=settings.SESSION_COOKIE_DOMAIN,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=settings.SESSION_COOKIE_HTTPONLY,
+            samesite=settings.SESSION_COOKIE_SAMESITE,
+        )
+    headers = [*response.items(), *(("Set-Cookie", c.output(header="")) for c in response.cookies.values())]
+    start_response(f"{response.status_code} {response.reason_phrase}", headers)
+    return [b""]
 
 
 class SilenceClosingHandler(QuietWSGIRequestHandler):

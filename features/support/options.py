@@ -75,6 +75,8 @@ class Options:
     screenshots: str = "failures"
     # How many more times a failing browser scenario runs; one that then passes is reported flaky.
     retries: int = 0
+    # Where to write the client driver's requests, for the benchmark's replay (support/recording.py).
+    record: str = ""
 
     @classmethod
     def from_userdata(cls, userdata):
@@ -108,6 +110,7 @@ class Options:
             results=_folder(userdata, "results", cls.results),
             screenshots=_choice(userdata, "screenshots", SCREENSHOTS, cls.screenshots),
             retries=_number(userdata, "retries", "0", int, 0, 10),
+            record=userdata.get("record", ""),
         )
 
     def driver_for(self, scenario):

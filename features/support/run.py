@@ -42,16 +42,26 @@ class Run:
         self.accessibility = Accessibility() if options.accessibility == "check" else None
         # The benchmark's naive mode signs people in through the form, as a plain suite would.
         self.sign_in = _sign_in_through_form if options.naive else None
+        self.recorder = None
+        if options.record:
+            from features.support.recording import Recorder
+
+            self.recorder = Recorder(options.record)
         got_request_exception.connect(self._record_server_error)
         atexit.register(self.close)
 
     def driver_name(self, scenario):
+        self.scenario_name = scenario.name
         return self.options.driver_for(scenario)
 
     def new_driver(self, name, test):
         self.server_errors.clear()
         if name == "client":
-            return ClientDriver()
+            driver = ClientDriver()
+            if self.recorder:
+                self.recorder.start(self.scenario_name)
+                driver.client = self.recorder.client(driver.client)
+            return driver
         # Selenium is imported only when a scenario needs a browser: it is a third of start-up.
         from features.support.browsers import BrowserUnavailable, session_for
         from features.support.drivers.browser import BrowserDriver
@@ -64,6 +74,8 @@ class Run:
         except (BrowserUnavailable, LiveServerError) as error:
             return UnavailableDriver(str(error))
         driver = BrowserDriver(self.browser, server_url, self.options.timeout)
+        # The run's own live server signs in and forgets on the way to a page; stock ones cannot.
+        driver.starts_through_server = self.live_server is not None and server_url == self.live_server.url
         driver.accessibility = self.accessibility and self.accessibility.for_scenario()
         return driver
 
@@ -88,6 +100,9 @@ class Run:
         return self.live_server.url
 
     def close(self):
+        if self.recorder is not None:
+            self.recorder.write()
+            self.recorder = None
         if self.accessibility is not None:
             self.accessibility.close()
         if self.browser is not None:

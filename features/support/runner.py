@@ -12,6 +12,8 @@ from behave_django.environment import BehaveHooksMixin
 from behave_django.testcase import DjangoSimpleTestCase
 from django.test.runner import DiscoverRunner
 
+from features.support import terminal
+
 
 class ScenarioTestCase(DjangoSimpleTestCase):
     databases = {"default"}
@@ -20,8 +22,21 @@ class ScenarioTestCase(DjangoSimpleTestCase):
 class AcceptanceTestRunner(DiscoverRunner, BehaveHooksMixin):
     testcase_class = ScenarioTestCase
 
+    def __init__(self, **kwargs):
+        # Django's lines about the test database say nothing a reader needs, and its SQLite
+        # backend says "Destroying old test database" whether there was one or not.
+        kwargs.setdefault("verbosity", 0)
+        super().__init__(**kwargs)
+
+    def setup_databases(self, **kwargs):
+        # No scenario rolls back by reloading a serialised copy of the database (every one runs
+        # in a transaction), so the copy that Django makes after creating it is not made.
+        kwargs.setdefault("serialized_aliases", set())
+        return super().setup_databases(**kwargs)
+
     def setup_test_environment(self, **kwargs):
         super().setup_test_environment(**kwargs)
+        terminal.install()
         # Django's runner makes the first Ctrl-C wait for the current unittest test to end;
         # behave's scenarios are not unittest tests, so it would be swallowed. Stop at once.
         unittest.removeHandler()

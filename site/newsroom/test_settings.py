@@ -11,6 +11,9 @@ SECRET_KEY = "test-only-secret-key"
 DATABASES["default"].setdefault("TEST", {})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"]["NAME"] = str(BASE_DIR / "test_db.sqlite3")
+    # A test database need not survive a power cut: without waiting for the disk on each of
+    # the commits that build it, a run starts about 0.1 s sooner (more on a busy disk).
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA synchronous = OFF"
 # Build the test database straight from the models instead of replaying every
 # migration: a third of a second off every run. `makemigrations --check` (in
 # `make test`) makes sure the models and the migrations agree.

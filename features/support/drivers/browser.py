@@ -1,44 +1,112 @@
 """Selenium, in a real browser against the run's live server.
 
-Every action that navigates waits for the new page (the old one gone stale,
-the new one loaded), so what a step reads afterwards is the page the action
-led to, never the one before it.
+Every round trip to the browser costs (8-400 ms each, depending on the machine), so
+this driver counts them. Finding, checking and marking happen in one script; a form's
+clicks and key presses go to the browser as one Perform Actions command; and an
+action that navigates does not wait on its own: it marks the page it leaves, and
+whatever reads the page next does so through a script that first checks that the
+marked page has gone and the new one has loaded (and is polled until it has). So
+what a step reads is always the page the action led to, never the one before it.
 """
 
 import functools
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
-from selenium.webdriver.common.by import By
+from django.test import Client
+from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support.ui import WebDriverWait
 
 from features.support.drivers.assistive import Keyboard, ScreenReader
 from features.support.drivers.base import Driver, DriverError, normalise
+from features.support.live_server import START_PATH
 from features.support.other_site import other_site
 
 POLL_SECONDS = 0.02
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
+# What browsers say when the page a script ran in is replaced under it.
+# WebKit's answer to a command whose page unloads before the command's own reply.
 UNLOADED_FIRST = "Callback was not called before the unload event"
+LEFT_WHILE_RUNNING = ("unloaded", "context was destroyed", "Cannot find context", "navigat", UNLOADED_FIRST)
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
-# Finding by what a person reads takes one round trip to the browser, not one per element.
-FIND_FIELD = """
-const wanted = arguments[0];
-const clean = (t) => t.replace(/\\s+/g, ' ').trim().replace(/:$/, '').trim();
-const labels = [...document.querySelectorAll('label')];
-const label = labels.find((l) => clean(l.textContent) === wanted);
-if (!label) return {labels: labels.map((l) => clean(l.textContent))};
-const field = label.htmlFor ? document.getElementById(label.htmlFor) : null;
-return {field: field, empty: !field || !field.value};
+# Every read and every find goes through this gate: while the page an action left
+# (marked window.newsroomLeaving) is still on show, or the new one is loading, or the
+# browser has yet to arrive at the address it was sent to, it answers "pending" and is
+# asked again. arguments[0] is that address, or null; the body gets the rest.
+GATE = """
+const arrive = arguments[0];
+if (window.newsroomLeaving) return {pending: 'change'};
+if (document.readyState !== 'complete' || (arrive && !location.href.startsWith(arrive))) return {pending: 'load'};
+return {value: (function () { %s }).apply(null, [].slice.call(arguments, 1))};
 """
-FIND_BUTTON = """
-const wanted = arguments[0];
-return [...document.querySelectorAll('button, input[type=submit]')].find((b) =>
-  (b.tagName === 'BUTTON' ? b.textContent : b.value).replace(/\\s+/g, ' ').trim() === wanted) || null;
+CLEAN = r"const clean = (t) => (t || '').replace(/\s+/g, ' ').trim();"
+# What the steps read of a page, in one round trip; kept until the next action.
+PAGE = (
+    CLEAN
+    + """
+const h1 = document.querySelector('h1');
+return {
+  path: location.pathname + location.search,
+  text: document.body ? document.body.innerText : '',
+  heading: h1 ? h1.innerText : '',
+  links: [...document.querySelectorAll('a[href]')].map((a) => clean(a.innerText)),
+  buttons: [...document.querySelectorAll('button, input[type=submit]')]
+    .map((b) => clean(b.tagName === 'BUTTON' ? b.textContent : b.value)),
+  labels: [...document.querySelectorAll('label')].map((l) => clean(l.textContent).replace(/:$/, '').trim()),
+};
 """
+)
 HEADINGS = "return [...document.querySelectorAll('h' + arguments[0])].map((h) => h.innerText);"
-HEADING = "const h1 = document.querySelector('h1'); return h1 ? h1.innerText : '';"
+# A link by its text or a button by its words, marked as the page to leave: one round trip before the click.
+FIND_TO_LEAVE = (
+    CLEAN
+    + """
+const [kind, wanted] = arguments;
+const found = kind === 'link'
+  ? [...document.querySelectorAll('a[href]')].find((a) => clean(a.innerText) === wanted)
+  : [...document.querySelectorAll('button, input[type=submit]')]
+      .find((b) => clean(b.tagName === 'BUTTON' ? b.textContent : b.value) === wanted);
+if (!found) return {path: location.pathname + location.search};
+window.newsroomLeaving = true;
+return {element: found};
+"""
+)
+# Every field of a form to fill in, by its label, and the button that sends it, in one round trip.
+# A field that holds text is emptied first, as Selenium's clear() does, so typing replaces it.
+FIND_FORM = (
+    CLEAN
+    + """
+const [fields, button] = arguments;
+const labels = [...document.querySelectorAll('label')];
+const labelled = (wanted) => labels.find((l) => clean(l.textContent).replace(/:$/, '').trim() === wanted);
+const found = [];
+for (const [label, radio] of fields) {
+  const tag = labelled(label);
+  if (!tag) return {missing: label, labels: labels.map((l) => clean(l.textContent).replace(/:$/, '').trim()),
+                    path: location.pathname + location.search};
+  const field = tag.htmlFor ? document.getElementById(tag.htmlFor) : null;
+  if (!field) return {untied: label, path: location.pathname + location.search};
+  if (radio && field.type !== 'radio') return {notRadio: label, path: location.pathname + location.search};
+  if (!radio && field.value) {
+    field.value = '';
+    field.dispatchEvent(new Event('input', {bubbles: true}));
+    field.dispatchEvent(new Event('change', {bubbles: true}));
+  }
+  found.push(field);
+}
+let pressed = null;
+if (button !== null) {
+  pressed = [...document.querySelectorAll('button, input[type=submit]')]
+    .find((b) => clean(b.tagName === 'BUTTON' ? b.textContent : b.value) === button);
+  if (!pressed) return {noButton: button, path: location.pathname + location.search};
+  window.newsroomLeaving = true;
+}
+return {fields: found, button: pressed};
+"""
+)
 SEND_POST = """
+window.newsroomLeaving = true;
 const token = (document.cookie.match(/(?:^|; )csrftoken=([^;]*)/) || [])[1] || '';
 const form = document.createElement('form');
 form.method = 'post';
@@ -50,6 +118,7 @@ for (const [name, value] of Object.entries({csrfmiddlewaretoken: token, ...argum
 }
 document.body.appendChild(form);
 form.submit();
+return true;
 """
 
 
@@ -81,64 +150,72 @@ class BrowserDriver(Driver):
     name = "browser"
     # With -D accessibility=check: axe-core checks every page this driver reaches (support/accessibility.py).
     accessibility = None
+    # True when the live server answers START_PATH (the run's shared one does): then forgetting
+    # everyone and signing in ride on the scenario's next visit instead of costing round trips.
+    starts_through_server = False
 
     def __init__(self, session, base_url, timeout):
         self.session = session
         self.wd = session.webdriver
         self.base_url = base_url
         self.timeout = timeout
+        self._page = None  # what PAGE read, until the next action
+        self._arrive = None  # an address the browser is on its way to (a page of another site sends a form)
+        self._awaited = "the page"
+        self._form = []  # (label, value or None for a radio button) to fill in with the next press
+        self._pending = False  # an action may have led to a page that no read has waited for yet
+        self._sign_in_key = None  # a session to give the browser on its next visit
 
     # Going places
 
     def visit(self, url):
+        url = url if urlsplit(url).scheme else self.base_url + url
+        # A form the last action sent must arrive before the browser goes elsewhere.
+        self._settle()
+        self._act()
+        self._arrive = None
+        self._pending = False
         # get() returns once the page has loaded (the default page-load strategy), or
         # raises after the page-load timeout.
-        self.wd.get(url if urlsplit(url).scheme else self.base_url + url)
-        if self.accessibility:
-            self.accessibility.check(self)
+        self.wd.get(self._by_way_of_start(url))
+        self._checked()
 
     def click_link(self, text):
-        links = self.wd.find_elements(By.LINK_TEXT, text)
-        if not links:
-            raise DriverError(f"No link “{text}” on {self.path}.")
-        self._navigate(links[0].click, f"the page after clicking “{text}”")
+        self._leave("link", text, f"the page after clicking “{text}”")
 
-    # Forms
+    # Forms: filled in with the press that sends them
 
     def fill_in(self, label, value):
-        found = self._find_field(label)
-        if not found["empty"]:
-            found["field"].clear()
-        if value:  # WebKit refuses to type nothing ("Missing text parameter"); the field is empty already.
-            found["field"].send_keys(value)
+        self._form.append((label, value))
 
     def choose(self, label):
-        radio = self._field(label)
-        if radio.get_attribute("type") != "radio":
-            raise DriverError(f"“{label}” on {self.path} is not a radio button.")
-        radio.click()
+        self._form.append((label, None))
 
     def press(self, button):
-        found = self.wd.execute_script(FIND_BUTTON, button)
-        if found is None:
-            raise DriverError(f"No button “{button}” on {self.path}.")
-        self._navigate(found.click, f"the page after pressing “{button}”")
+        self._send_form(button)
 
     def send_post(self, path, fields=None):
-        self._navigate(lambda: self.wd.execute_script(SEND_POST, path, fields or {}), f"the answer to POST {path}")
+        self._settle()
+        self._start_here()
+        # Sent by a script on the page, once the page is loaded: one round trip.
+        self._read(SEND_POST, path, fields or {})
+        self._act(f"the answer to POST {path}")
+        self._checked()
 
     def send_from_other_site(self, path, fields=None):
         page = self._other_site().page_sending(self.base_url + path, fields or {})
-        # The page sends its form as it loads; wait until the newsroom's answer has loaded.
-        self.wd.get(page)
-        try:
-            self._waiter().until(lambda wd: wd.current_url.startswith(self.base_url))
-        except TimeoutException:
-            raise DriverError(f"Waited {self.timeout:g} s for the page on another site to send its form.") from None
-        self._wait_until_loaded(f"the answer to the other site's POST {path}")
+        self._settle()
+        self._act(f"the answer to the other site's POST {path}")
+        # The page sends its form as it loads: the next read waits until the newsroom's answer is on show.
+        self.wd.get(self._by_way_of_start(page))
+        self._arrive = self.base_url
+        self._checked()
 
     def text_framed_by_other_site(self, path):
-        self.wd.get(self._other_site().page_framing(self.base_url + path))
+        self._settle()
+        self._act()
+        self._arrive = None
+        self.wd.get(self._by_way_of_start(self._other_site().page_framing(self.base_url + path)))
         # The frame's load event fires whether the browser showed the newsroom in it or refused to.
         try:
             self._waiter().until(lambda wd: wd.execute_script("return window.framed === true"))
@@ -150,33 +227,32 @@ class BrowserDriver(Driver):
         finally:
             self.wd.switch_to.default_content()
 
-    # What a person sees
+    # What a person sees: one read of the page serves every question until the next action
 
     @property
     def text(self):
-        # innerText is the text as rendered (hidden elements left out), in one round trip.
-        return normalise(self.wd.execute_script("return document.body.innerText"))
+        # innerText is the text as rendered (hidden elements left out).
+        return normalise(self._seen()["text"])
 
     @property
     def heading(self):
-        return normalise(self.wd.execute_script(HEADING))
+        return normalise(self._seen()["heading"])
 
     @property
     def path(self):
-        parts = urlsplit(self.wd.current_url)
-        return parts.path + (f"?{parts.query}" if parts.query else "")
+        return self._seen()["path"]
 
     def headings(self, level):
-        return [normalise(text) for text in self.wd.execute_script(HEADINGS, level)]
+        return [normalise(text) for text in self._read(HEADINGS, level)]
 
     def has_button(self, text):
-        return self.wd.execute_script(FIND_BUTTON, text) is not None
+        return text in self._seen()["buttons"]
 
     def has_link(self, text):
-        return bool(self.wd.find_elements(By.LINK_TEXT, text))
+        return text in self._seen()["links"]
 
     def has_field(self, label):
-        return "field" in self.wd.execute_script(FIND_FIELD, label)
+        return label in self._seen()["labels"]
 
     @property
     def host(self):
@@ -184,8 +260,10 @@ class BrowserDriver(Driver):
 
     def has_text(self, text):
         # A retrying matcher: text may still be arriving (a script, a slow render).
+        if normalise(text) in self.text:
+            return True
         try:
-            self._waiter().until(lambda wd: normalise(text) in self.text)
+            self._waiter().until(lambda wd: normalise(text) in normalise(self._seen(again=True)["text"]))
         except TimeoutException:
             return False
         return True
@@ -201,18 +279,32 @@ class BrowserDriver(Driver):
     # Shortcuts
 
     def sign_in_as(self, user):
-        self.session.sign_in(user, self.base_url)
+        """Sign in through a session cookie: the sign-in form is tested once, in its own feature.
+
+        Like a new browser, the person starts with no other cookies. The cookie goes to
+        the browser with the next visit (see live_server.py), or at once where the live
+        server cannot hand it over.
+        """
+        client = Client()
+        client.force_login(user)
+        self._sign_in_key = client.cookies[settings.SESSION_COOKIE_NAME].value
+        self.session.clear_cookies()
 
     def sign_out(self):
+        self._sign_in_key = None
         self.session.clear_cookies()
 
     @property
     def session_cookie(self):
+        self._settle()
+        self._start_here()
         cookie = self.wd.get_cookie(settings.SESSION_COOKIE_NAME)
         return cookie["value"] if cookie else ""
 
     @session_cookie.setter
     def session_cookie(self, value):
+        self._settle()
+        self._start_here()
         self.wd.delete_cookie(settings.SESSION_COOKIE_NAME)
         self.wd.add_cookie({"name": settings.SESSION_COOKIE_NAME, "value": value, "path": "/"})
 
@@ -246,55 +338,135 @@ class BrowserDriver(Driver):
         # Selenium polls every 0.5 s by default, which would add up to half a second to every page.
         return WebDriverWait(self.wd, self.timeout, poll_frequency=POLL_SECONDS)
 
-    def _field(self, label):
-        return self._find_field(label)["field"]
+    def _act(self, awaited="the page"):
+        """Before an action: what was read of the page no longer holds; a form left unsent is an error."""
+        if self._form:
+            labels = ", ".join(f"“{label}”" for label, _ in self._form)
+            self._form = []
+            raise DriverError(f"{labels} filled in but never sent: press the form's button.")
+        self._page = None
+        self._awaited = awaited
+        self._pending = True
 
-    def _find_field(self, label):
-        found = self.wd.execute_script(FIND_FIELD, label)
-        if "labels" in found:
-            raise DriverError(f"No field labelled “{label}” on {self.path}; labels here: {', '.join(found['labels'])}")
-        if found["field"] is None:
-            raise DriverError(f"The label “{label}” on {self.path} is not tied to any field.")
-        return found
+    def _read(self, body, *args):
+        """Run `body` on the page once it is the page the last action led to, and loaded; its result."""
+        script = GATE % body
+        answer = self._gated(script, args)
+        if answer.get("pending"):
+            try:
+                answer = self._waiter().until(
+                    lambda wd: (lambda a: a if not a.get("pending") else False)(self._gated(script, args))
+                )
+            except TimeoutException:
+                answer = self._gated(script, args)
+                if answer.get("pending") == "change":
+                    raise DriverError(
+                        f"Waited {self.timeout:g} s for {self._awaited}, but the page did not change."
+                    ) from None
+                if answer.get("pending"):
+                    raise DriverError(
+                        f"Waited {self.timeout:g} s for {self._awaited}, but it did not finish loading."
+                    ) from None
+        self._arrive = None
+        self._pending = False
+        return answer["value"]
+
+    def _settle(self):
+        """Wait for the page the last action led to, where no read of it is about to."""
+        if self._pending or self._arrive:
+            self._read("return true")
+
+    def _gated(self, script, args):
+        try:
+            return self.wd.execute_script(script, self._arrive, *args)
+        except WebDriverException as error:
+            # The page went away while the script ran (a navigation under way): ask again.
+            if any(sign in (error.msg or "") for sign in LEFT_WHILE_RUNNING):
+                return {"pending": "load"}
+            raise
+
+    def _seen(self, again=False):
+        if self._page is None or again:
+            self._page = self._read(PAGE)
+        return self._page
+
+    def _leave(self, kind, text, awaited):
+        """Click a link or press a button that leads to another page."""
+        found = self._read(FIND_TO_LEAVE, kind, text)
+        if "element" not in found:
+            raise DriverError(f"No {kind} “{text}” on {found['path']}.")
+        self._start_here()
+        self._act(awaited)
+        _acted(found["element"].click)
+        self._checked()
+
+    def _send_form(self, button):
+        """Fill in the fields named since the last press, then press `button`: one script, one set of actions."""
+        form, self._form = self._form, []
+        found = self._read(FIND_FORM, [[label, value is None] for label, value in form], button)
+        if "missing" in found:
+            raise DriverError(
+                f"No field labelled “{found['missing']}” on {found['path']}; labels here: {', '.join(found['labels'])}"
+            )
+        if "untied" in found:
+            raise DriverError(f"The label “{found['untied']}” on {found['path']} is not tied to any field.")
+        if "notRadio" in found:
+            raise DriverError(f"“{found['notRadio']}” on {found['path']} is not a radio button.")
+        if "noButton" in found:
+            raise DriverError(f"No button “{button}” on {found['path']}.")
+        self._start_here()
+        self._act(f"the page after pressing “{button}”")
+        # A person clicks each field and types, clicks the radio button, then the button.
+        actions = ActionChains(self.wd)
+        for (_, value), field in zip(form, found["fields"], strict=True):
+            actions.scroll_to_element(field).click(field)
+            if value:
+                actions.send_keys(value)
+        actions.scroll_to_element(found["button"]).click(found["button"])
+        _acted(actions.perform)
+        self._checked()
 
     def _navigate(self, action, awaited):
-        page = self.wd.find_element(By.TAG_NAME, "html")
-        try:
-            action()
-        except WebDriverException as error:
-            # WebKit answers a click whose page unloads before the click's own reply with
-            # this error: the page did change, which is what is awaited below.
-            if UNLOADED_FIRST not in (error.msg or ""):
-                raise
-        try:
-            self._waiter().until(_replaced(page))
-        except TimeoutException:
-            raise DriverError(f"Waited {self.timeout:g} s for {awaited}, but the page did not change.") from None
-        self._wait_until_loaded(awaited)
+        """An action that leaves the page (the keyboard's Enter): mark the page, act; the next read waits."""
+        self._read("window.newsroomLeaving = true; return true")
+        self._start_here()
+        self._act(awaited)
+        _acted(action)
+        self._checked()
+
+    def _checked(self):
         if self.accessibility:
+            self._settle()
             self.accessibility.check(self)
 
-    def _wait_until_loaded(self, awaited):
-        try:
-            self._waiter().until(lambda wd: wd.execute_script("return document.readyState") == "complete")
-        except TimeoutException:
-            raise DriverError(f"Waited {self.timeout:g} s for {awaited}, but it did not finish loading.") from None
+    # The start of a scenario, and signing in or out, ride on the next visit
+
+    def _by_way_of_start(self, url):
+        """`url`, or the live server's start address that forgets everyone, signs in and sends the browser on."""
+        if not self.session.forgetting:
+            return url
+        if not self.starts_through_server:
+            self._start_here()
+            return url
+        self.session.forgetting = False
+        query = {"next": url, **({"session": self._sign_in_key} if self._sign_in_key else {})}
+        return f"{self.base_url}{START_PATH}?{urlencode(query)}"
+
+    def _start_here(self):
+        """Forget everyone and sign in now, where the next step is not a visit (or the server cannot help)."""
+        if not self.session.forgetting:
+            return
+        self.session.clear_cookies_now()
+        if self._sign_in_key:
+            self.session.set_session_cookie(self._sign_in_key, self.base_url)
 
 
-def _replaced(page):
-    """The page has gone: Selenium says its element is stale, or chromedriver that it left the document."""
-
-    def condition(_):
-        try:
-            page.is_enabled()
-        except StaleElementReferenceException:
-            return True
-        except WebDriverException as error:
-            if "does not belong to the document" in (error.msg or ""):
-                return True
-            if UNLOADED_FIRST in (error.msg or ""):
-                return False  # WebKit: the old page is unloading; the new one is not there yet.
+def _acted(action):
+    """Do an action that leaves the page; the next read waits for the page it leads to."""
+    try:
+        action()
+    except WebDriverException as error:
+        # WebKit answers an action whose page unloads before the action's own reply with
+        # this error: the page did change, which is what the next read waits for.
+        if UNLOADED_FIRST not in (error.msg or ""):
             raise
-        return False
-
-    return condition

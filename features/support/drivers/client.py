@@ -6,10 +6,10 @@ CSRF checks. So a template without its token, a renamed field or a missing
 label fails here just as it would in a browser.
 """
 
+import functools
 import re
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype
 from django.conf import settings
 from django.test import Client
 
@@ -183,7 +183,7 @@ class ClientDriver(Driver):
         request = response.request
         query = request.get("QUERY_STRING")
         self._path = request["PATH_INFO"] + (f"?{query}" if query else "")
-        self.soup = BeautifulSoup(response.content, "html.parser")
+        self.soup = _beautiful_soup()(response.content, "html.parser")
 
     def _buttons(self, text):
         return [
@@ -227,7 +227,36 @@ class ClientDriver(Driver):
         return data
 
 
+@functools.cache
+def _beautiful_soup():
+    """Beautiful Soup, imported when the first page arrives rather than at start-up.
+
+    Without its optional CSS-selector engine, soupsieve, which this driver does not use
+    (it finds with find_all) and whose import compiles regular expressions for about
+    0.1-0.2 s: most of what Beautiful Soup costs a client run that opens a few pages.
+    """
+    import sys
+    import warnings
+
+    blocked = "soupsieve" not in sys.modules
+    if blocked:
+        sys.modules["soupsieve"] = None  # an import of it fails, as if it were not installed
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # bs4 warns that CSS selectors are unavailable: known
+            from bs4 import BeautifulSoup
+    finally:
+        if blocked:
+            del sys.modules["soupsieve"]
+    return BeautifulSoup
+
+
+@functools.cache
+def _not_shown():
+    from bs4 import Comment, Declaration, Doctype
+
+    return (Comment, Declaration, Doctype)
+
+
 def _hidden(string):
-    return isinstance(string, (Comment, Declaration, Doctype)) or any(
-        parent.name in INVISIBLE for parent in string.parents
-    )
+    return isinstance(string, _not_shown()) or any(parent.name in INVISIBLE for parent in string.parents)
