@@ -73,6 +73,7 @@ def step_asked_to_sign_in(context, who):
 @given("someone has copied her session cookie")
 def step_copy_session(context):
     context.copied_session = context.people.driver.session_cookie
+    assert context.copied_session, "There is no session cookie to copy: she is not signed in."
 
 
 @then("the copied cookie no longer opens her dashboard")

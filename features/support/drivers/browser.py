@@ -297,6 +297,10 @@ class BrowserDriver(Driver):
     @property
     def session_cookie(self):
         self._settle()
+        if not self.wd.current_url.startswith(self.base_url):
+            # WebDriver reads the cookies of the page on show: a page of the site must be open.
+            self.visit(self.base_url + "/")
+            self._settle()
         self._start_here()
         cookie = self.wd.get_cookie(settings.SESSION_COOKIE_NAME)
         return cookie["value"] if cookie else ""
