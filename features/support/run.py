@@ -38,7 +38,7 @@ class Run:
         self.browser = None
         self.live_server = None
         self.server_errors = []
-        self.timer = Timer(options.timings)
+        self.timer = Timer(options.timings, options.driver)
         self.accessibility = Accessibility() if options.accessibility == "check" else None
         # The benchmark's naive mode signs people in through the form, as a plain suite would.
         self.sign_in = _sign_in_through_form if options.naive else None
