@@ -90,6 +90,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="rounds of each case (default 3)")
     parser.add_argument("--output", default=str(ROOT / "reports" / "bench.json"))
+    parser.add_argument("--no-parallel", action="store_true", help="leave out the parallel cases (bench_parallel.py)")
     args = parser.parse_args()
 
     samples = {name: [] for name in CASES}
@@ -122,9 +123,18 @@ def main():
         "medians": m,
         "scenarios": scenarios,
     }
+    if not args.no_parallel:
+        # Serial against two workers, client, browser and Grid: scripts/bench_parallel.py.
+        import bench_parallel
+
+        parallel = bench_parallel.measure(args.rounds)
+        keys = ("client_parallel_speedup", "browser_parallel_speedup", "grid_parallel_speedup")
+        figures.update({key: parallel[key] for key in keys}, parallel=parallel)
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(json.dumps(figures, indent=2) + "\n")
     _print(figures)
+    if "parallel" in figures:
+        bench_parallel.print_figures(figures["parallel"])
 
 
 def _chromium_version():
