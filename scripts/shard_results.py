@@ -44,7 +44,7 @@ def main():
     outcomes = {}
     for folder in args.shards:
         found = scenarios(folder)
-        runs.update(found)
+        runs.update(found.keys())
         outcomes.update(found)
         print(f"{folder}: {len(found)} scenarios")
     twice = sorted(name for name, count in runs.items() if count > 1)

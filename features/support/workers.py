@@ -113,14 +113,19 @@ def run(config, options, argv, jobs, shard):
     return _summary(order, results, by_location, options, pool, elapsed)
 
 
-def _clear_reports(config):
-    """What an earlier run left where this one's workers write: their logs, reports and JUnit files."""
+def clear_worker_reports(config):
+    """What the workers of an earlier run left: their logs, reports and JUnit files (a serial run clears them too)."""
     shutil.rmtree(WORKERS_DIR, ignore_errors=True)
     if config.junit:
-        junit = Path(config.junit_directory)
-        for folder in junit.glob("w[0-9]*"):
+        for folder in Path(config.junit_directory).glob("w[0-9]*"):
             shutil.rmtree(folder, ignore_errors=True)
-        for old in junit.glob("TESTS-*.xml"):
+
+
+def _clear_reports(config):
+    """Where this run's workers write, and the JUnit files of an earlier serial run beside theirs."""
+    clear_worker_reports(config)
+    if config.junit:
+        for old in Path(config.junit_directory).glob("TESTS-*.xml"):
             old.unlink()
 
 

@@ -65,6 +65,8 @@ class Command(behave_django.Command):
             from features.support.browsers import prestart
 
             prestart(run_options)
+        if not worker.worker_name() and not options["dry_run"]:
+            workers.clear_worker_reports(config)
         if worker.worker_name():
             names = ("failfast", "interactive", "keepdb", "reverse")
             passthru = {k: options[k] for k in names if options.get(k) is not None}
