@@ -82,7 +82,8 @@ class Sampler:
                 environ = Path(f"/proc/{pid}/environ").read_bytes()
             except OSError:
                 continue
-            command = [part.decode(errors="replace") for part in command if part]
+            # Chromium rewrites its command line as one string with spaces: split both ways.
+            command = b" ".join(command).decode(errors="replace").split()
             kind = self.seen.get(pid, (None,))[0] or _kind(command, b"BEHAVE_WORKER=" in environ)
             self.seen[pid] = (kind, max(cpu, self.seen.get(pid, (kind, 0.0))[1]))
 
