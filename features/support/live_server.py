@@ -8,6 +8,7 @@ the same rolled-back transaction as a client scenario.
 """
 
 import socket
+import threading
 
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.servers.basehttp import WSGIServer
@@ -15,6 +16,13 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connections
 from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
 from django.test.utils import modify_settings
+
+# Held by the server thread while it answers a request, and by the scenario's thread from
+# the end of a scenario until the next has its transaction: a request the browser sends
+# late (one chromedriver did not wait for) must not use the shared connection while the
+# scenario's transaction is rolled back. Sharing it so crashed Python's sqlite3 module
+# (a segmentation fault, seen once in a parallel run under load).
+BETWEEN_SCENARIOS = threading.Lock()
 
 
 class SharedConnectionHandler(StaticFilesHandler):
@@ -28,7 +36,8 @@ class SharedConnectionHandler(StaticFilesHandler):
     def __call__(self, environ, start_response):
         request_started.disconnect(close_old_connections)
         request_finished.disconnect(close_old_connections)
-        return super().__call__(environ, start_response)
+        with BETWEEN_SCENARIOS:
+            return super().__call__(environ, start_response)
 
 
 class SerialLiveServerThread(LiveServerThread):
@@ -101,6 +110,22 @@ class SharedLiveServer:
         if self._allowed_hosts:
             self._allowed_hosts.disable()
             self._allowed_hosts = None
+
+
+_paused = []
+
+
+def between_scenarios():
+    """From the end of a scenario: the live server answers nothing until scenario_ready()."""
+    if not _paused:  # A scenario whose set-up failed ends without having been ready.
+        BETWEEN_SCENARIOS.acquire()
+        _paused.append(True)
+
+
+def scenario_ready():
+    if _paused:
+        _paused.clear()
+        BETWEEN_SCENARIOS.release()
 
 
 class LiveServerError(Exception):

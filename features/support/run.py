@@ -9,7 +9,7 @@ from django.core.signals import got_request_exception
 from features.support.accessibility import Accessibility
 from features.support.drivers.base import DriverError
 from features.support.drivers.client import ClientDriver
-from features.support.live_server import LiveServerError, SharedLiveServer
+from features.support.live_server import LiveServerError, SharedLiveServer, between_scenarios, scenario_ready
 from features.support.tasks import sign_in as sign_in_through_form
 from features.support.timing import Timer
 
@@ -49,6 +49,7 @@ class Run:
         return "browser" if "browser" in scenario.effective_tags else self.options.driver
 
     def new_driver(self, name, test):
+        scenario_ready()
         self.server_errors.clear()
         if name == "client":
             return ClientDriver()
@@ -68,6 +69,8 @@ class Run:
         return driver
 
     def end_scenario(self, driver, failed):
+        if self.live_server is not None:
+            between_scenarios()
         if driver.name != "browser":
             return
         if self.options.naive:
@@ -88,6 +91,7 @@ class Run:
         return self.live_server.url
 
     def close(self):
+        scenario_ready()
         if self.accessibility is not None:
             self.accessibility.close()
         if self.browser is not None:

@@ -234,7 +234,8 @@ class Pool:
             self.interrupted = True
             print("\nABORTED: By user. Stopping every worker.", flush=True)
         finally:
-            self._stop_all()
+            # Interrupted, or this process failed: the workers must not wait for more scenarios.
+            self._stop_all(urgent=self.interrupted or sys.exc_info()[0] is not None)
         return results
 
     def _ended(self, worker, results):
@@ -261,13 +262,15 @@ class Pool:
             sys.stdout.write("\n")
         sys.stdout.flush()
 
-    def _stop_all(self):
+    def _stop_all(self, urgent):
         """Stop every worker at once, wait for them to clean up, then kill what is left."""
-        # Ctrl-C again while stopping must not leave workers behind.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        if self.interrupted:
-            for worker in self.workers:
+        # Ctrl-C or SIGTERM again while stopping must not leave workers behind.
+        handlers = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
+        for worker in self.workers:
+            if urgent:
                 worker.stop()
+            else:
+                worker.hand(None)
         deadline = time.monotonic() + GRACE_S
         for worker in self.workers:
             try:
@@ -283,7 +286,8 @@ class Pool:
                     pass
         for worker in self.workers:
             _drop_test_database(worker.name)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
 
 
 def _drop_test_database(worker):
