@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 BEHAVE_ARGS ?=
 
-.PHONY: acceptance report test setup browsers webkit postgres browser-run grid-run firefox-run webkit-run postgres-run catalogue demo clean bench bench-accessibility mutants scenario-breaks rule-breaks
+.PHONY: acceptance report test setup browsers webkit postgres browser-run grid-run firefox-run webkit-run postgres-run catalogue demo clean bench bench-accessibility bench-parallel mutants scenario-breaks rule-breaks
 
 # The run's report, reports/index.html, is rendered after it (scripts/report.py, npm's allure),
 # unless the run stopped at a wrong option (status 2); make's exit status is the run's.
@@ -66,9 +66,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
 	else echo "npm not found: install it (sudo apt-get install npm), then run npm ci."; fi
 
-# Every feature in Chromium on a Selenium Grid on loopback, started and stopped here.
+# Every feature in Chromium on a Selenium Grid on loopback (a hub and two nodes, two
+# browsers each), in two workers, each with its own live server; started and stopped here.
 grid-run: setup node_modules/.package-lock.json
-	$(PY) scripts/grid.py run -- $(PY) manage.py behave -D driver=browser $(BEHAVE_ARGS)
+	$(PY) scripts/grid.py run --nodes 2 --sessions 2 -- $(PY) manage.py behave -D driver=browser --parallel 2 $(BEHAVE_ARGS)
 
 # The step catalogue for people writing scenarios: every step, with its parameters.
 catalogue: setup
@@ -81,7 +82,7 @@ demo: setup
 	$(PY) manage.py runserver
 
 clean:
-	rm -rf reports test_db.sqlite3
+	rm -rf reports test_db.sqlite3 test_db_w*.sqlite3
 
 # Detection power: mutants of the site's code against the client run, template
 # breaks against both drivers, and one break per scenario.
@@ -103,10 +104,15 @@ scenario-breaks: setup node_modules/.package-lock.json
 rule-breaks: setup node_modules/.package-lock.json
 	$(PY) mutation/rule_breaks.py
 
-# Speed against stock behave-django, plain Django tests and a naive browser run.
-bench: setup
+# Speed against stock behave-django, plain Django tests and a naive browser run,
+# and serial against two workers (client, browser, Grid; scripts/bench_parallel.py).
+bench: setup node_modules/.package-lock.json
 	$(PY) scripts/bench.py
 
 # What the accessibility checks cost: the browser run with and without them.
 bench-accessibility: setup node_modules/.package-lock.json
 	$(PY) scripts/bench_accessibility.py
+
+# Serial against two workers alone: client, browser and Grid, with CPU time by process.
+bench-parallel: setup node_modules/.package-lock.json
+	$(PY) scripts/bench_parallel.py

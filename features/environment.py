@@ -44,7 +44,7 @@ def after_step(context, step):
 
 
 def after_scenario(context, scenario):
-    context.run.timer.scenario_done()
+    context.run.timer.scenario_done(scenario)
     if not scenario.status.has_failed():
         # Violations too slight to fail a scenario are still shown, with the page they were on.
         folder = evidence.save_accessibility(context.run.options.evidence_dir, scenario, context.driver)

@@ -139,6 +139,7 @@ def main():
         help=f"run only this case (repeat for several): {', '.join(CASES)}",
     )
     parser.add_argument("--output", default=str(ROOT / "reports" / "bench.json"))
+    parser.add_argument("--no-parallel", action="store_true", help="leave out the parallel cases (bench_parallel.py)")
     args = parser.parse_args()
     cases = {name: case for name, case in CASES.items() if not args.only or name in args.only}
 
@@ -179,9 +180,18 @@ def main():
     figures["medians"] = m
     figures["scenarios"] = {name: s[0]["scenarios"] for name, s in samples.items()}
     RECORDING.unlink(missing_ok=True)
+    if not args.no_parallel and not args.only:
+        # Serial against two workers, client, browser and Grid: scripts/bench_parallel.py.
+        import bench_parallel
+
+        parallel = bench_parallel.measure(args.rounds)
+        keys = ("client_parallel_speedup", "browser_parallel_speedup", "grid_parallel_speedup")
+        figures.update({key: parallel[key] for key in keys}, parallel=parallel)
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(json.dumps(figures, indent=2) + "\n")
     _print(figures)
+    if "parallel" in figures:
+        bench_parallel.print_figures(figures["parallel"])
 
 
 def _chromium_version():

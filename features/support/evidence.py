@@ -13,7 +13,11 @@ def folder_for(base, scenario):
 
 
 def clear(base):
-    shutil.rmtree(base, ignore_errors=True)
+    # In a parallel run the parent clears the folder once; a worker must not clear the others' evidence.
+    from features.support.worker import worker_name
+
+    if not worker_name():
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def save(base, scenario, step, driver, server_errors):

@@ -17,4 +17,6 @@ def expect_no_text(driver, text):
 
 
 def expect_heading(driver, heading):
-    assert driver.heading == heading, f"{driver.path} is headed “{driver.heading}”, not “{heading}”."
+    # Read once: the message shows the heading that was compared, not one read later.
+    seen = driver.heading
+    assert seen == heading, f"{driver.path} is headed “{seen}”, not “{heading}”."

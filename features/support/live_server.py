@@ -8,6 +8,7 @@ the same rolled-back transaction as a client scenario.
 """
 
 import socket
+import threading
 from urllib.parse import parse_qs
 
 from django.conf import settings
@@ -25,6 +26,13 @@ from django.test.utils import modify_settings
 # browser and a signed-in one, for no round trip of their own. Only the test server has it.
 START_PATH = "/__acceptance__/start"
 
+# Held by the server thread while it answers a request, and by the scenario's thread from
+# the end of a scenario until the next has its transaction: a request the browser sends
+# late (one chromedriver did not wait for) must not use the shared connection while the
+# scenario's transaction is rolled back. Sharing it so crashed Python's sqlite3 module
+# (a segmentation fault, seen once in a parallel run under load).
+BETWEEN_SCENARIOS = threading.Lock()
+
 
 class SharedConnectionHandler(StaticFilesHandler):
     """The site, served without closing the connection it shares with the scenario.
@@ -39,7 +47,8 @@ class SharedConnectionHandler(StaticFilesHandler):
             return start(environ, start_response)
         request_started.disconnect(close_old_connections)
         request_finished.disconnect(close_old_connections)
-        return super().__call__(environ, start_response)
+        with BETWEEN_SCENARIOS:
+            return super().__call__(environ, start_response)
 
 
 def start(environ, start_response):
@@ -154,6 +163,22 @@ class SharedLiveServer:
         if self._allowed_hosts:
             self._allowed_hosts.disable()
             self._allowed_hosts = None
+
+
+_paused = []
+
+
+def between_scenarios():
+    """From the end of a scenario: the live server answers nothing until scenario_ready()."""
+    if not _paused:  # A scenario whose set-up failed ends without having been ready.
+        BETWEEN_SCENARIOS.acquire()
+        _paused.append(True)
+
+
+def scenario_ready():
+    if _paused:
+        _paused.clear()
+        BETWEEN_SCENARIOS.release()
 
 
 class LiveServerError(Exception):

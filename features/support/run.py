@@ -9,7 +9,7 @@ from django.core.signals import got_request_exception
 from features.support.accessibility import Accessibility
 from features.support.drivers.base import DriverError
 from features.support.drivers.client import ClientDriver
-from features.support.live_server import LiveServerError, SharedLiveServer
+from features.support.live_server import LiveServerError, SharedLiveServer, between_scenarios, scenario_ready
 from features.support.tasks import sign_in as sign_in_through_form
 from features.support.timing import Timer
 
@@ -38,7 +38,7 @@ class Run:
         self.browser = None
         self.live_server = None
         self.server_errors = []
-        self.timer = Timer(options.timings)
+        self.timer = Timer(options.timings, options.driver)
         self.accessibility = Accessibility() if options.accessibility == "check" else None
         # The benchmark's naive mode signs people in through the form, as a plain suite would.
         self.sign_in = _sign_in_through_form if options.naive else None
@@ -55,6 +55,7 @@ class Run:
         return self.options.driver_for(scenario)
 
     def new_driver(self, name, test):
+        scenario_ready()
         self.server_errors.clear()
         if name == "client":
             driver = ClientDriver()
@@ -80,6 +81,8 @@ class Run:
         return driver
 
     def end_scenario(self, driver, failed):
+        if self.live_server is not None:
+            between_scenarios()
         if driver.name != "browser":
             return
         if self.options.naive:
@@ -103,6 +106,7 @@ class Run:
         if self.recorder is not None:
             self.recorder.write()
             self.recorder = None
+        scenario_ready()
         if self.accessibility is not None:
             self.accessibility.close()
         if self.browser is not None:

@@ -1,24 +1,37 @@
-"""How long a run spent inside its steps and around them, for scripts/bench.py (`-D timings=FILE`)."""
+"""How long a run spent inside its steps and around them, for scripts/bench.py (`-D timings=FILE`).
+
+Also each passed scenario's time, kept in reports/durations.json for the next parallel
+or sharded run to hand out the longest first (a worker's parent keeps them instead).
+"""
 
 import json
 import time
 from pathlib import Path
 
+from features.support import scheduling
+from features.support.worker import worker_name
+
 
 class Timer:
-    def __init__(self, path):
+    def __init__(self, path, driver="client"):
         self.path = path
+        self.driver = driver
         self.started = time.perf_counter()
         self.in_steps = 0.0
         self.scenarios = 0
+        self.durations = {}
 
     def step(self, step):
         self.in_steps += step.duration
 
-    def scenario_done(self):
+    def scenario_done(self, scenario=None):
         self.scenarios += 1
+        if scenario is not None and scenario.status.name == "passed":
+            self.durations[scheduling.location(scenario)] = scenario.duration
 
     def write(self):
+        if not worker_name():
+            scheduling.save_durations(self.driver, self.durations)
         if self.path:
             figures = {
                 "run_s": time.perf_counter() - self.started,

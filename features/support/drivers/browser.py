@@ -33,12 +33,17 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 # Every read and every find goes through this gate: while the page an action left
 # (marked window.newsroomLeaving) is still on show, or the new one is loading, or the
 # browser has yet to arrive at the address it was sent to, it answers "pending" and is
-# asked again. arguments[0] is that address, or null; the body gets the rest.
+# asked again. arguments[0] is that address, or null. arguments[1] says a visit was made
+# since the last read: a page the gate has read before (marked window.newsroomSeen) is
+# then the old one still on show, since under load chromedriver's get() has returned
+# before the new page's response arrived. The body gets the rest.
 GATE = """
-const arrive = arguments[0];
+const [arrive, visited] = arguments;
 if (window.newsroomLeaving) return {pending: 'change'};
+if (visited && window.newsroomSeen) return {pending: 'load'};
 if (document.readyState !== 'complete' || (arrive && !location.href.startsWith(arrive))) return {pending: 'load'};
-return {value: (function () { %s }).apply(null, [].slice.call(arguments, 1))};
+window.newsroomSeen = true;
+return {value: (function () { %s }).apply(null, [].slice.call(arguments, 2))};
 """
 CLEAN = r"const clean = (t) => (t || '').replace(/\s+/g, ' ').trim();"
 # What the steps read of a page, in one round trip; kept until the next action.
@@ -165,6 +170,7 @@ class BrowserDriver(Driver):
         self._form = []  # (label, value or None for a radio button) to fill in with the next press
         self._pending = False  # an action may have led to a page that no read has waited for yet
         self._sign_in_key = None  # a session to give the browser on its next visit
+        self._visited = False  # a visit was made that no read has waited for yet
 
     # Going places
 
@@ -178,6 +184,7 @@ class BrowserDriver(Driver):
         # get() returns once the page has loaded (the default page-load strategy), or
         # raises after the page-load timeout.
         self.wd.get(self._by_way_of_start(url))
+        self._visited = True
         self._checked()
 
     def click_link(self, text):
@@ -373,16 +380,17 @@ class BrowserDriver(Driver):
                     ) from None
         self._arrive = None
         self._pending = False
+        self._visited = False
         return answer["value"]
 
     def _settle(self):
         """Wait for the page the last action led to, where no read of it is about to."""
-        if self._pending or self._arrive:
+        if self._pending or self._arrive or self._visited:
             self._read("return true")
 
     def _gated(self, script, args):
         try:
-            return self.wd.execute_script(script, self._arrive, *args)
+            return self.wd.execute_script(script, self._arrive, self._visited, *args)
         except WebDriverException as error:
             # The page went away while the script ran (a navigation under way): ask again.
             if any(sign in (error.msg or "") for sign in LEFT_WHILE_RUNNING):

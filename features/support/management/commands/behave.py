@@ -1,4 +1,8 @@
-"""`manage.py behave`, with the suite's runner by default and its options checked up front."""
+"""`manage.py behave`, with the suite's runner by default and its options checked up front.
+
+`--parallel N` (behave's own option, alias `--jobs`/`-j`, which behave leaves to runners
+that can run in parallel) and `--shard I/N` hand the run to features/support/workers.py.
+"""
 
 import signal
 import sys
@@ -6,6 +10,7 @@ import sys
 from behave.configuration import Configuration
 from behave_django.management.commands import behave as behave_django
 
+from features.support import worker, workers
 from features.support.options import OptionError, Options
 
 RUNNER = "features.support.runner:AcceptanceTestRunner"
@@ -16,17 +21,35 @@ class Command(behave_django.Command):
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
-        # The suite's runner unless --runner names another (the benchmark compares with the stock one).
         for action in parser._actions:
+            # The suite's runner unless --runner names another (the benchmark compares with the stock one).
             if "--runner" in action.option_strings:
                 action.default = RUNNER
+            # A number or auto, checked in handle() so that a wrong one gets one line.
+            if "--parallel" in action.option_strings:
+                action.type, action.default, action.metavar = str, None, "N|auto"
+                action.help = "Run the scenarios in N worker processes (auto: one a core); see README."
+        parser.add_argument(
+            "--shard", metavar="I/N", help="Run the I-th of N disjoint parts of the selection, balanced by duration."
+        )
+
+    def get_behave_args(self, argv=sys.argv):
+        # behave's parser must not see --shard, nor --parallel auto.
+        return workers.without_own_options(super().get_behave_args(argv))
 
     def handle(self, *args, **options):
         # A wrong option stops the run before the database is built, in one line.
         try:
-            run_options = Options.from_userdata(Configuration(self.get_behave_args(), load_config=True).userdata)
-        except OptionError as error:
+            config = Configuration(self.get_behave_args(), load_config=True)
+            run_options = Options.from_userdata(config.userdata)
+            jobs = workers.parse_jobs(options.get("jobs"))
+            shard = workers.parse_shard(options.get("shard"))
+        except (OptionError, workers.UsageError) as error:
             self.stderr.write(f"error: {error}")
+            sys.exit(2)
+        parallel = (shard or (jobs or 1) > 1) and not options["dry_run"] and not worker.worker_name()
+        if parallel and run_options.server_port:
+            self.stderr.write("error: -D server_port gives every worker the same port: leave it out with --parallel.")
             sys.exit(2)
         if options["dry_run"]:
             # behave-django's dry run touches no database; keep that.
@@ -34,12 +57,23 @@ class Command(behave_django.Command):
         # Never stop to ask about a test database left by an interrupted run.
         if options.get("interactive") is None:
             options["interactive"] = False
+        # A terminated run unwinds like Ctrl-C, so browsers and the test database are cleaned up.
+        signal.signal(signal.SIGTERM, _interrupt)
+        if parallel:
+            sys.exit(workers.run(config, run_options, sys.argv[2:], jobs, shard))
         if run_options.driver == "browser" and not options["dry_run"]:
             from features.support.browsers import prestart
 
             prestart(run_options)
-        # A terminated run unwinds like Ctrl-C, so browsers and the test database are cleaned up.
-        signal.signal(signal.SIGTERM, _interrupt)
+        if not worker.worker_name() and not options["dry_run"]:
+            workers.clear_worker_reports(config)
+        if worker.worker_name():
+            names = ("failfast", "interactive", "keepdb", "reverse")
+            passthru = {k: options[k] for k in names if options.get(k) is not None}
+            runner = options["runner"]
+            if isinstance(runner, str):
+                runner = behave_django.valid_python_module(runner)
+            sys.exit(worker.run(self.get_behave_args(), runner, passthru))
         super().handle(*args, **options)
 
 

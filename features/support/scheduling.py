@@ -1,0 +1,112 @@
+"""Which scenarios a parallel or sharded run has, and in what order: policy only, no processes.
+
+The scenarios are behave's own selection (paths and FILE:LINE, --tags, -n, -i/-e),
+each named by its location (features/x.feature:12; a row of an Examples table by
+the row's line), which a worker hands back to behave as a path. They are ordered
+longest first by the durations of the last run (reports/durations.json), so that
+the workers, or the shards, finish together.
+"""
+
+import json
+import os
+from pathlib import Path
+
+from behave.runner import Runner
+from behave.runner_util import parse_features
+
+DURATIONS = Path("reports") / "durations.json"
+# A scenario that no run has timed yet is estimated by its steps: at the median
+# time of a step of this driver's last run, or this many seconds a step if none.
+DEFAULT_STEP_S = 0.1
+
+
+class SelectionError(Exception):
+    """The selection cannot be made (a path that does not exist...); the message says why."""
+
+
+def select(config):
+    """The scenarios behave would run with this configuration, in file order."""
+    runner = Runner(config)
+    try:
+        with runner.path_manager:
+            runner.setup_paths()
+            locations = [loc for loc in runner.feature_locations() if not config.exclude(loc)]
+            features = parse_features(locations, language=config.lang)
+    except Exception as error:  # behave's own ConfigError, FileNotFoundError, ParserError...
+        raise SelectionError(f"{type(error).__name__}: {error}") from None
+    return [
+        scenario
+        for feature in features
+        for scenario in feature.walk_scenarios()
+        if scenario.should_run(config) and feature.should_run(config)
+    ]
+
+
+def location(scenario):
+    return f"{os.path.relpath(scenario.filename)}:{scenario.line}"
+
+
+def steps_of(scenario):
+    return sum(1 for _ in scenario.all_steps)
+
+
+# Durations of the last run, by driver and location
+
+
+def load_durations(driver):
+    try:
+        return json.loads(DURATIONS.read_text()).get(driver, {})
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def save_durations(driver, measured):
+    """Merge this run's durations into the file: scenarios it did not run keep their last one."""
+    if not measured:
+        return
+    try:
+        data = json.loads(DURATIONS.read_text())
+        if not isinstance(data, dict):
+            data = {}
+    except (OSError, ValueError):
+        data = {}
+    data.setdefault(driver, {}).update({name: round(seconds, 4) for name, seconds in measured.items()})
+    DURATIONS.parent.mkdir(parents=True, exist_ok=True)
+    partial = DURATIONS.with_suffix(".json.tmp")
+    partial.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n")
+    partial.replace(DURATIONS)  # Atomic: a run reading it never sees half a file.
+
+
+def estimates(scenarios, durations):
+    """Seconds each scenario is expected to take: its last duration, else its steps at a typical step time."""
+    per_step = []
+    for scenario in scenarios:
+        known = durations.get(location(scenario))
+        if known is not None and steps_of(scenario):
+            per_step.append(known / steps_of(scenario))
+    step_s = sorted(per_step)[len(per_step) // 2] if per_step else DEFAULT_STEP_S
+    return {location(s): durations.get(location(s), steps_of(s) * step_s) for s in scenarios}
+
+
+def longest_first(scenarios, durations):
+    """Locations, longest expected first; equal ones in file order, so the order is deterministic."""
+    expected = estimates(scenarios, durations)
+    order = {location(s): n for n, s in enumerate(scenarios)}
+    return sorted(expected, key=lambda name: (-expected[name], order[name]))
+
+
+def shard(scenarios, durations, index, count):
+    """The index-th (1-based) of count disjoint parts of the scenarios, balanced by expected time.
+
+    Longest first, each scenario goes to the part with the least expected time so far
+    (the lowest-numbered on a tie): the same inputs always give the same parts.
+    """
+    expected = estimates(scenarios, durations)
+    loads = [0.0] * count
+    parts = [[] for _ in range(count)]
+    for name in longest_first(scenarios, durations):
+        lightest = min(range(count), key=lambda n: (loads[n], n))
+        loads[lightest] += expected[name]
+        parts[lightest].append(name)
+    mine = set(parts[index - 1])
+    return [s for s in scenarios if location(s) in mine]
