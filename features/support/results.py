@@ -126,8 +126,14 @@ def _paragraph(lines):
 def clear(folder):
     """Remove the results of earlier runs: files written before this process started.
 
-    Only those: the worker processes of one run, started together, may share one folder.
+    Only those, so that processes of one run may share one folder. In a parallel run the
+    parent clears the folder once and a worker clears nothing: a worker started later
+    than another would otherwise remove what the first had already written.
     """
+    from features.support.worker import worker_name
+
+    if worker_name():
+        return
     for path in Path(folder).glob("*"):
         if path.is_file() and path.stat().st_mtime < STARTED:
             path.unlink(missing_ok=True)

@@ -6,8 +6,8 @@ worker is free. Each worker is `manage.py behave` with the run's own arguments, 
 ordinary run with its own test database, live server and browser (worker.py); it
 sends back one plain result per scenario, and only this process prints: the progress
 dots, one summary and one exit status. Each worker's output is in
-reports/workers/wN.log, its reports in reports/workers/wN/, its JUnit files in
-<junit directory>/wN/.
+reports/workers/wN.log, its JUnit files in <junit directory>/wN/; the report's results
+of every worker go to the run's one results folder.
 
 Each worker leads a process group of its own, which holds its browser and driver:
 Ctrl-C or SIGTERM stops every worker at once, and a worker that dies takes nothing
@@ -26,6 +26,7 @@ from collections import deque
 from pathlib import Path
 
 from features.support import evidence, scheduling
+from features.support.results import clear as clear_results
 from features.support.worker import RESULTS, WORKER, WORKERS_DIR, test_database_name
 
 # Seconds a stopped worker has to quit its browser and drop its database before it is killed.
@@ -98,6 +99,7 @@ def run(config, options, argv, jobs, shard):
     print(f"{where}{len(order)} scenarios in {jobs} worker{'s' if jobs > 1 else ''}", flush=True)
     _clear_reports(config)
     evidence.clear(options.evidence_dir)  # Once for all: a worker clears nothing.
+    clear_results(options.results)
     pool = Pool(jobs, without_own_options(argv), stop_at_first_failure=config.stop)
     started = time.perf_counter()
     results = pool.run(deque(order))
