@@ -429,7 +429,9 @@ class BrowserDriver(Driver):
         self._start_here()
         self._act(f"the page after pressing “{button}”")
         # A person clicks each field and types, clicks the radio button, then the button.
-        actions = ActionChains(self.wd)
+        # The pointer jumps: Selenium's default glides it for 250 ms to each element, which
+        # made a form of three fields cost a second and tells no scenario anything.
+        actions = ActionChains(self.wd, duration=0)
         for (_, value), field in zip(form, found["fields"], strict=True):
             actions.scroll_to_element(field).click(field)
             if value:
