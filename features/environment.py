@@ -26,7 +26,7 @@ def before_scenario(context, scenario):
 
 
 def django_ready(context):
-    context.driver = context.run.new_driver(context.driver_name, context.test)
+    context.driver = context.run.new_driver(context.driver_name, context.test, context.scenario)
     context.people = People(context.driver, sign_in=context.run.sign_in)
     context.pictures = results.step_pictures(context.driver, context.run.options)
 

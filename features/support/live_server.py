@@ -83,13 +83,11 @@ class SilenceClosingHandler(QuietWSGIRequestHandler):
     """
 
     timeout = 2  # IDLE_SECONDS; a browser sends its request as soon as it connects.
-    silent_closed = 0  # How often it happened in this run (scripts and tests can read it).
 
     def handle_one_request(self):
         try:
             super().handle_one_request()
         except TimeoutError:
-            type(self).silent_closed += 1
             self.close_connection = True
 
 

@@ -51,16 +51,15 @@ class Run:
         atexit.register(self.close)
 
     def driver_name(self, scenario):
-        self.scenario_name = scenario.name
         return self.options.driver_for(scenario)
 
-    def new_driver(self, name, test):
+    def new_driver(self, name, test, scenario):
         scenario_ready()
         self.server_errors.clear()
         if name == "client":
             driver = ClientDriver()
             if self.recorder:
-                self.recorder.start(self.scenario_name)
+                self.recorder.start(scenario.name)
                 driver.client = self.recorder.client(driver.client)
             return driver
         # Selenium is imported only when a scenario needs a browser: it is a third of start-up.

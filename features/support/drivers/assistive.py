@@ -183,17 +183,8 @@ class Keyboard:
     def _plan(self, name, radio):
         """How many Tabs (and arrow presses) should reach `name`, by the page's own order; None if not found."""
 
-        def planned(wd):
-            found = self.driver._read(PLAN, name, radio)
-            return found is not False and [found["plan"]]
-
-        try:
-            (plan,) = WebDriverWait(self.wd, self.driver.timeout, poll_frequency=POLL_SECONDS).until(planned)
-        except TimeoutException:
-            raise DriverError(
-                f"The field marked autofocus on {self.driver.path} never got the focus in {self.driver.timeout} s."
-            ) from None
-        return plan
+        found = self._once_autofocus_settled(PLAN, name, radio)
+        return found["plan"]
 
     def _follow(self, plan, name):
         """Press the planned keys in one command; true if the browser then focuses `plan`'s target, named `name`."""
@@ -208,18 +199,24 @@ class Keyboard:
     def _settled_focus(self):
         """As focused(), once the browser has moved the focus to the page's autofocus field, if it has one."""
 
+        focused = self._once_autofocus_settled(SETTLED_FOCUS)
+        return None if focused is None else label_text(focused.accessible_name)
+
+    def _once_autofocus_settled(self, script, *args):
+        """`script`'s answer once it is not false: such scripts answer false while an autofocus is pending."""
+
         def settled(wd):
-            focused = self.driver._read(SETTLED_FOCUS)
-            # until() hands back the first true value: the element (or None) travels in a list.
-            return False if focused is False else [focused]
+            answer = self.driver._read(script, *args)
+            # until() hands back the first true value: the answer (None too) travels in a list.
+            return False if answer is False else [answer]
 
         try:
-            (focused,) = WebDriverWait(self.wd, self.driver.timeout, poll_frequency=POLL_SECONDS).until(settled)
+            (answer,) = WebDriverWait(self.wd, self.driver.timeout, poll_frequency=POLL_SECONDS).until(settled)
         except TimeoutException:
             raise DriverError(
                 f"The field marked autofocus on {self.driver.path} never got the focus in {self.driver.timeout} s."
             ) from None
-        return None if focused is None else label_text(focused.accessible_name)
+        return answer
 
     @_one_line
     def type(self, text):
