@@ -1,9 +1,9 @@
-"""behave's hooks: thin, each handing over to the support code in features/support/."""
+"""behave's hooks: thin, each handing over to the machinery in acceptance/."""
 
-from features.support import evidence, results, retries
+from acceptance import evidence, results, retries
+from acceptance.options import Options
+from acceptance.run import Run
 from features.support.cast import People
-from features.support.options import Options
-from features.support.run import Run
 from features.support.types import register_types
 
 register_types()

@@ -1,1 +1,1 @@
-"""Support code of the acceptance suite: drivers, tasks, the runner and its `behave` command."""
+"""The suite's vocabulary: the people, what they do, the checks of what they see, the words steps take."""

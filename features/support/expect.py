@@ -1,6 +1,6 @@
 """Checks of what a person sees, with failure messages that show what they saw instead."""
 
-from features.support.drivers.base import normalise
+from acceptance.drivers.base import normalise
 
 
 def _excerpt(driver):

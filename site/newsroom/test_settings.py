@@ -26,6 +26,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # The acceptance suite's app comes before behave_django so that its
 # `behave` command, with the suite's own runner, is the one Django finds.
-INSTALLED_APPS = [*INSTALLED_APPS, "features.support", "behave_django"]
+INSTALLED_APPS = [*INSTALLED_APPS, "acceptance", "behave_django"]
 
 TEST_RUNNER = "newsroom.test_runner.SiteTestRunner"

@@ -18,10 +18,10 @@ from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support.ui import WebDriverWait
 
-from features.support.drivers.assistive import Keyboard, ScreenReader
-from features.support.drivers.base import Driver, DriverError, normalise
-from features.support.live_server import START_PATH
-from features.support.other_site import other_site
+from acceptance.drivers.assistive import Keyboard, ScreenReader
+from acceptance.drivers.base import Driver, DriverError, normalise
+from acceptance.live_server import START_PATH
+from acceptance.other_site import other_site
 
 POLL_SECONDS = 0.02
 # What browsers say when the page a script ran in is replaced under it.
@@ -153,7 +153,7 @@ def _one_line_errors(cls):
 @_one_line_errors
 class BrowserDriver(Driver):
     name = "browser"
-    # With -D accessibility=check: axe-core checks every page this driver reaches (support/accessibility.py).
+    # With -D accessibility=check: axe-core checks every page this driver reaches (acceptance/accessibility.py).
     accessibility = None
     # True when the live server answers START_PATH (the run's shared one does): then forgetting
     # everyone and signing in ride on the scenario's next visit instead of costing round trips.

@@ -8,8 +8,8 @@ import json
 import time
 from pathlib import Path
 
-from features.support import scheduling
-from features.support.worker import worker_name
+from acceptance import scheduling
+from acceptance.worker import worker_name
 
 
 class Timer:

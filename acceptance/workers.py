@@ -25,9 +25,9 @@ import time
 from collections import deque
 from pathlib import Path
 
-from features.support import evidence, scheduling
-from features.support.results import clear as clear_results
-from features.support.worker import RESULTS, WORKER, WORKERS_DIR, test_database_name
+from acceptance import evidence, scheduling
+from acceptance.results import clear as clear_results
+from acceptance.worker import RESULTS, WORKER, WORKERS_DIR, test_database_name
 
 # Seconds a stopped worker has to quit its browser and drop its database before it is killed.
 GRACE_S = 15

@@ -65,17 +65,17 @@ class Options:
     # For the benchmark only: run the browser as a suite without this one's shortcuts
     # would (a new browser for every scenario, signing in through the form).
     naive: bool = False
-    # check: axe-core checks every page a browser scenario visits (features/support/accessibility.py).
+    # check: axe-core checks every page a browser scenario visits (acceptance/accessibility.py).
     accessibility: str = "off"
     # Where to write the run's timings (scripts/bench.py reads them); empty: nowhere.
     timings: str = ""
-    # The report's raw results (features/support/results.py); scripts/report.py renders them.
+    # The report's raw results (acceptance/results.py); scripts/report.py renders them.
     results: str = "reports/allure-results/acceptance"
     # steps: a browser scenario's report shows the page after every step that changed it.
     screenshots: str = "failures"
     # How many more times a failing browser scenario runs; one that then passes is reported flaky.
     retries: int = 0
-    # Where to write the client driver's requests, for the benchmark's replay (support/recording.py).
+    # Where to write the client driver's requests, for the benchmark's replay (acceptance/recording.py).
     record: str = ""
 
     @classmethod
@@ -89,7 +89,7 @@ class Options:
         driver = _choice(userdata, "driver", DRIVERS, cls.driver)
         accessibility = _choice(userdata, "accessibility", ACCESSIBILITY, cls.accessibility)
         if accessibility == "check":
-            from features.support.accessibility import setup_problem
+            from acceptance.accessibility import setup_problem
 
             if problem := setup_problem():
                 raise OptionError(problem)

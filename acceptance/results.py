@@ -23,7 +23,7 @@ from allure_commons.utils import get_testplan, md5
 from behave.formatter.base import Formatter
 from behave.formatter.null import NullFormatter
 
-from features.support.options import Options
+from acceptance.options import Options
 
 # How each kind of evidence file is shown, in the order a person reads them.
 SHOWN_AS = {
@@ -130,7 +130,7 @@ def clear(folder):
     parent clears the folder once and a worker clears nothing: a worker started later
     than another would otherwise remove what the first had already written.
     """
-    from features.support.worker import worker_name
+    from acceptance.worker import worker_name
 
     if worker_name():
         return
@@ -140,7 +140,7 @@ def clear(folder):
 
 
 def attach_evidence(folder):
-    """Attach a folder of evidence (features/support/evidence.py) to the step or scenario running now."""
+    """Attach a folder of evidence (acceptance/evidence.py) to the step or scenario running now."""
     files = sorted(Path(folder).iterdir(), key=lambda p: (FIRST.index(p.stem) if p.stem in FIRST else 99, p.name))
     for path in files:
         allure.attach.file(str(path), name=path.stem, attachment_type=SHOWN_AS.get(path.suffix, AttachmentType.TEXT))

@@ -2,6 +2,5 @@ from django.apps import AppConfig
 
 
 class AcceptanceConfig(AppConfig):
-    name = "features.support"
-    label = "acceptance"
+    name = "acceptance"
     verbose_name = "Acceptance suite"

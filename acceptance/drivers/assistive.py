@@ -22,7 +22,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from features.support.drivers.base import DriverError, label_text, normalise
+from acceptance.drivers.base import DriverError, label_text, normalise
 
 POLL_SECONDS = 0.02
 # The tab stops after the focused element (or from the top), each with the name its label

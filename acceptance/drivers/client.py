@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from django.conf import settings
 from django.test import Client
 
-from features.support.drivers.base import BrowserOnly, Driver, DriverError, label_text, normalise
+from acceptance.drivers.base import BrowserOnly, Driver, DriverError, label_text, normalise
 
 INVISIBLE = ("script", "style", "template", "noscript", "title", "head", "textarea")
 NOT_SENT = {"submit", "button", "image", "reset", "file"}

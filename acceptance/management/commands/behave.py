@@ -1,7 +1,7 @@
 """`manage.py behave`, with the suite's runner by default and its options checked up front.
 
 `--parallel N` (behave's own option, alias `--jobs`/`-j`, which behave leaves to runners
-that can run in parallel) and `--shard I/N` hand the run to features/support/workers.py.
+that can run in parallel) and `--shard I/N` hand the run to acceptance/workers.py.
 """
 
 import signal
@@ -10,10 +10,10 @@ import sys
 from behave.configuration import Configuration
 from behave_django.management.commands import behave as behave_django
 
-from features.support import worker, workers
-from features.support.options import OptionError, Options
+from acceptance import worker, workers
+from acceptance.options import OptionError, Options
 
-RUNNER = "features.support.runner:AcceptanceTestRunner"
+RUNNER = "acceptance.runner:AcceptanceTestRunner"
 
 
 class Command(behave_django.Command):
@@ -62,7 +62,7 @@ class Command(behave_django.Command):
         if parallel:
             sys.exit(workers.run(config, run_options, sys.argv[2:], jobs, shard))
         if run_options.driver == "browser" and not options["dry_run"]:
-            from features.support.browsers import prestart
+            from acceptance.browsers import prestart
 
             prestart(run_options)
         if not worker.worker_name() and not options["dry_run"]:

@@ -18,7 +18,7 @@ from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
-from features.support.virtual_display import VirtualDisplay, VirtualDisplayError
+from acceptance.virtual_display import VirtualDisplay, VirtualDisplayError
 
 CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FIREFOX = ("firefox-esr", "firefox")

@@ -6,12 +6,12 @@ import traceback
 
 from django.core.signals import got_request_exception
 
-from features.support.accessibility import Accessibility
-from features.support.drivers.base import DriverError
-from features.support.drivers.client import ClientDriver
-from features.support.live_server import LiveServerError, SharedLiveServer, between_scenarios, scenario_ready
+from acceptance.accessibility import Accessibility
+from acceptance.drivers.base import DriverError
+from acceptance.drivers.client import ClientDriver
+from acceptance.live_server import LiveServerError, SharedLiveServer, between_scenarios, scenario_ready
+from acceptance.timing import Timer
 from features.support.tasks import sign_in as sign_in_through_form
-from features.support.timing import Timer
 
 
 class UnavailableDriver:
@@ -44,7 +44,7 @@ class Run:
         self.sign_in = _sign_in_through_form if options.naive else None
         self.recorder = None
         if options.record:
-            from features.support.recording import Recorder
+            from acceptance.recording import Recorder
 
             self.recorder = Recorder(options.record)
         got_request_exception.connect(self._record_server_error)
@@ -63,8 +63,8 @@ class Run:
                 driver.client = self.recorder.client(driver.client)
             return driver
         # Selenium is imported only when a scenario needs a browser: it is a third of start-up.
-        from features.support.browsers import BrowserUnavailable, session_for
-        from features.support.drivers.browser import BrowserDriver
+        from acceptance.browsers import BrowserUnavailable, session_for
+        from acceptance.drivers.browser import BrowserDriver
 
         if self.browser is None:
             self.browser = session_for(self.options)

@@ -18,9 +18,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from features.support.drivers.base import DriverError
+from acceptance.drivers.base import DriverError
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ACCEPTED = ROOT / "features" / "accessibility" / "accepted.txt"
 # WCAG 2.2 level A and AA, as axe tags its rules (2.0, 2.1 and 2.2 criteria each have their own tags).

@@ -14,7 +14,7 @@ def folder_for(base, scenario):
 
 def clear(base):
     # In a parallel run the parent clears the folder once; a worker must not clear the others' evidence.
-    from features.support.worker import worker_name
+    from acceptance.worker import worker_name
 
     if not worker_name():
         shutil.rmtree(base, ignore_errors=True)

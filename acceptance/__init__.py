@@ -1,0 +1,1 @@
+"""The machinery that runs the acceptance suite, and the Django app of its `behave` command."""
