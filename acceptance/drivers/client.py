@@ -5,9 +5,9 @@ back what the form holds, CSRF token included, through a client that enforces
 CSRF checks. So a template without its token, a renamed field or a missing
 label fails here just as it would in a browser.
 
-Pages are parsed by lxml (libxml2's HTML parser, in C): a page costs it a twentieth
-of what Beautiful Soup's tree of Python objects cost, about as much as the request
-itself, and a client run reads a page after nearly every request.
+Pages are parsed by lxml (libxml2's HTML parser, in C): reading a page costs it a tenth
+of what Beautiful Soup's tree of Python objects cost (that was half the time of the
+request itself), and a client run reads a page after nearly every request.
 """
 
 import functools
