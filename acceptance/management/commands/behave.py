@@ -4,8 +4,11 @@
 that can run in parallel) and `--shard I/N` hand the run to acceptance/workers.py.
 """
 
+import atexit
+import os
 import signal
 import sys
+import threading
 
 from behave.configuration import Configuration
 from behave_django.management.commands import behave as behave_django
@@ -36,6 +39,14 @@ class Command(behave_django.Command):
     def get_behave_args(self, argv=sys.argv):
         # behave's parser must not see --shard, nor --parallel auto.
         return workers.without_own_options(super().get_behave_args(argv))
+
+    def run_from_argv(self, argv):
+        # From the command line only: call_command("behave") returns to its caller as usual.
+        try:
+            super().run_from_argv(argv)
+        except SystemExit as stop:
+            _exit_at_once(stop.code)
+        _exit_at_once(0)
 
     def handle(self, *args, **options):
         # A wrong option stops the run before the database is built, in one line.
@@ -79,3 +90,27 @@ class Command(behave_django.Command):
 
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
+
+
+def _exit_at_once(code):
+    """End the process once the run is over, without Python's teardown of the interpreter.
+
+    By then the browsers, the live server and the test database are gone and the reports
+    written; what is left is freeing some 75,000 objects of 900 modules one by one, 0.1 to
+    0.15 s that a developer waited for after every run (a fifth of the command for a few
+    scenarios). What Python does first is still done: other threads are joined, the exit
+    handlers run (logging, temporary folders), output is flushed. Under a profiler or a
+    coverage tracer, which write their results after the program, the process ends as usual.
+    """
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        sys.exit(code)
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)  # what sys.exit does with a message
+        code = 1
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread() and not thread.daemon:
+            thread.join()
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code or 0)
