@@ -11,6 +11,7 @@ which cost about as much CPU as the pages themselves (a navigation 70 ms of CPU 
 the full browser, 40 ms in the shell) and tell no scenario anything.
 """
 
+import atexit
 import glob
 import json
 import os
@@ -66,6 +67,14 @@ def prestart(options):
     thread = threading.Thread(target=session.try_start, name="browser-start", daemon=True)
     thread.start()
     _prestarted = (session, thread)
+    # A run that selects no browser scenario never asks for it: it must not outlive the run.
+    atexit.register(_quit_prestarted)
+
+
+def _quit_prestarted():
+    session, thread = _prestarted
+    thread.join(session.options.timeout * 3)
+    session.quit()
 
 
 def session_for(options):
