@@ -129,7 +129,7 @@ class BrowserSession:
     def describe(self):
         where = f"on the Grid at {self.options.remote_url}" if self.options.remote_url else "local"
         mode = "headless" if self.options.headless else "headed"
-        if self._local_chromium() and self.options.headless and _which(HEADLESS_SHELL):
+        if self._headless_shell():
             mode = "headless shell"
         return f"{self.options.browser}, {mode}, {where}"
 
@@ -182,6 +182,10 @@ class BrowserSession:
 
     def _local_chromium(self):
         return self.options.browser == "chromium" and not self.options.remote_url
+
+    def _headless_shell(self):
+        """The headless shell's path when this run's browser is a local headless Chromium and the shell is installed."""
+        return self._local_chromium() and self.options.headless and _which(HEADLESS_SHELL)
 
     def _delete_all_cookies(self, wd):
         wd.delete_all_cookies()
@@ -261,7 +265,7 @@ class BrowserSession:
                 options.add_argument("--headless=new")
             options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
             if not self.options.remote_url:
-                binary = (self.options.headless and _which(HEADLESS_SHELL)) or _which(CHROMIUM)
+                binary = self._headless_shell() or _which(CHROMIUM)
                 if binary:
                     options.binary_location = binary
             return options

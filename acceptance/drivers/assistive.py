@@ -15,14 +15,13 @@ time from where the focus is, as before, so a page the plan misreads fails or pa
 exactly as the browser has it.
 """
 
-import functools
-
-from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from acceptance.drivers.base import DriverError, label_text, normalise
+from acceptance.drivers.one_line import one_line_errors
 
 POLL_SECONDS = 0.02
 # The tab stops after the focused element (or from the top), each with the name its label
@@ -117,33 +116,20 @@ return {title: document.title, lang: document.documentElement.lang,
 """
 
 
-def _one_line(method):
-    """WebDriver's failures as one line, as the browser driver gives them."""
-
-    @functools.wraps(method)
-    def guarded(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except WebDriverException as error:
-            raise DriverError(self.driver.session.explain(error)) from error
-
-    return guarded
-
-
+@one_line_errors
 class Keyboard:
     """A person with a keyboard and no mouse."""
 
     def __init__(self, driver):
         self.driver = driver
         self.wd = driver.wd
+        self.session = driver.session
 
-    @_one_line
     def focused(self):
         """The accessible name of what has the focus, or None when nothing on the page has it."""
         focused = self.driver._read(FOCUSED)
         return None if focused is None else label_text(focused.accessible_name)
 
-    @_one_line
     def tab(self):
         """Press Tab; the accessible name of what has the focus now, or None when it has left the page."""
         self.driver._settle()
@@ -155,7 +141,6 @@ class Keyboard:
         # What was read of the page may no longer hold once keys are pressed on it.
         self.driver._page = None
 
-    @_one_line
     def tab_to(self, name):
         """Press Tab until the element named `name` has the focus; fail when the focus leaves the page first.
 
@@ -195,7 +180,6 @@ class Keyboard:
         focused = self.driver._read(FOCUSED)
         return focused is not None and label_text(focused.accessible_name) == name
 
-    @_one_line
     def _settled_focus(self):
         """As focused(), once the browser has moved the focus to the page's autofocus field, if it has one."""
 
@@ -218,13 +202,11 @@ class Keyboard:
             ) from None
         return answer
 
-    @_one_line
     def type(self, text):
         """Type into what has the focus."""
         self._keys_pressed()
         ActionChains(self.wd).send_keys(text).perform()
 
-    @_one_line
     def choose(self, name):
         """Tab into a group of radio buttons and move to the one named `name` with the arrow keys."""
         plan = self._plan(name, radio=True)
@@ -244,7 +226,6 @@ class Keyboard:
             if label_text(focused.accessible_name) in seen:
                 raise DriverError(f"The arrow keys on {self.driver.path} go through {', '.join(seen)}, not “{name}”.")
 
-    @_one_line
     def press_enter(self, leaves_page=True):
         """Press Enter on what has the focus; unless told otherwise, wait for the page it leads to."""
         if not leaves_page:
@@ -267,20 +248,20 @@ class Announced:
         self.html = found["html"]
 
 
+@one_line_errors
 class ScreenReader:
     """What a screen reader would announce on the page on show."""
 
     def __init__(self, driver):
         self.driver = driver
         self.wd = driver.wd
+        self.session = driver.session
 
-    @_one_line
     def page(self):
         """The page's title, language, main headings and alerts (announced as soon as the page opens)."""
         found = self.driver._read(PAGE)
         return {**found, "headings": [normalise(h) for h in found["headings"]]}
 
-    @_one_line
     def controls(self):
         """Every field and button on the page, in the page's order."""
         return [Announced(found) for found in self.driver._read(CONTROLS)]

@@ -9,7 +9,6 @@ marked page has gone and the new one has loaded (and is polled until it has). So
 what a step reads is always the page the action led to, never the one before it.
 """
 
-import functools
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
@@ -20,6 +19,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from acceptance.drivers.assistive import Keyboard, ScreenReader
 from acceptance.drivers.base import Driver, DriverError, normalise
+from acceptance.drivers.one_line import one_line_errors
 from acceptance.live_server import START_PATH
 from acceptance.other_site import other_site
 
@@ -127,30 +127,7 @@ return true;
 """
 
 
-def _one_line_errors(cls):
-    """Turn WebDriver's multi-line failures into one line that says whether the browser died."""
-
-    def guard(function):
-        @functools.wraps(function)
-        def guarded(self, *args, **kwargs):
-            try:
-                return function(self, *args, **kwargs)
-            except WebDriverException as error:
-                raise DriverError(self.session.explain(error)) from error
-
-        return guarded
-
-    for name, member in list(vars(cls).items()):
-        if name.startswith("_"):
-            continue
-        if isinstance(member, property):
-            setattr(cls, name, property(guard(member.fget), member.fset and guard(member.fset)))
-        elif callable(member):
-            setattr(cls, name, guard(member))
-    return cls
-
-
-@_one_line_errors
+@one_line_errors
 class BrowserDriver(Driver):
     name = "browser"
     # With -D accessibility=check: axe-core checks every page this driver reaches (acceptance/accessibility.py).
