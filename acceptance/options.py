@@ -47,6 +47,13 @@ def _folder(userdata, name, default):
     return value
 
 
+def _file_or_off(userdata, name, default):
+    value = userdata.get(name, default).strip()
+    if not value:
+        raise OptionError(f"-D {name}= is empty: give a file, e.g. -D {name}={default}, or off.")
+    return "" if value.lower() == "off" else value
+
+
 @dataclass(frozen=True)
 class Options:
     driver: str = "client"
@@ -65,17 +72,19 @@ class Options:
     # For the benchmark only: run the browser as a suite without this one's shortcuts
     # would (a new browser for every scenario, signing in through the form).
     naive: bool = False
-    # check: axe-core checks every page a browser scenario visits (acceptance/accessibility.py).
+    # check: axe-core checks every page a browser scenario visits (acceptance/browser/accessibility.py).
     accessibility: str = "off"
     # Where to write the run's timings (scripts/bench.py reads them); empty: nowhere.
     timings: str = ""
-    # The report's raw results (acceptance/results.py); scripts/report.py renders them.
+    # The report's raw results (acceptance/report/results.py); scripts/report.py renders them.
     results: str = "reports/allure-results/acceptance"
     # steps: a browser scenario's report shows the page after every step that changed it.
     screenshots: str = "failures"
     # How many more times a failing browser scenario runs; one that then passes is reported flaky.
     retries: int = 0
-    # Where to write the client driver's requests, for the benchmark's replay (acceptance/recording.py).
+    # Where passed scenarios' times are kept for the next parallel run's order; off: nowhere.
+    durations: str = "reports/durations.json"
+    # Where to write the client driver's requests, for the benchmark's replay (acceptance/bench/recording.py).
     record: str = ""
 
     @classmethod
@@ -89,7 +98,7 @@ class Options:
         driver = _choice(userdata, "driver", DRIVERS, cls.driver)
         accessibility = _choice(userdata, "accessibility", ACCESSIBILITY, cls.accessibility)
         if accessibility == "check":
-            from acceptance.accessibility import setup_problem
+            from acceptance.browser.accessibility import setup_problem
 
             if problem := setup_problem():
                 raise OptionError(problem)
@@ -111,6 +120,7 @@ class Options:
             screenshots=_choice(userdata, "screenshots", SCREENSHOTS, cls.screenshots),
             retries=_number(userdata, "retries", "0", int, 0, 10),
             record=userdata.get("record", ""),
+            durations=_file_or_off(userdata, "durations", cls.durations),
         )
 
     def driver_for(self, scenario):

@@ -1,8 +1,9 @@
 """behave's hooks: thin, each handing over to the machinery in acceptance/."""
 
-from acceptance import evidence, results, retries
 from acceptance.options import Options
+from acceptance.report import evidence, results, retries
 from acceptance.run import Run
+from features.support import tasks
 from features.support.cast import People
 from features.support.types import register_types
 
@@ -10,9 +11,8 @@ register_types()
 
 
 def before_all(context):
-    context.run = Run(Options.from_userdata(context.config.userdata))
-    evidence.clear(context.run.options.evidence_dir)
-    results.clear(context.run.options.results)
+    # The process that starts the run has cleared the evidence and results of earlier runs.
+    context.run = Run(Options.from_userdata(context.config.userdata), sign_in_through_form=_sign_in_through_form)
 
 
 def before_feature(context, feature):
@@ -58,3 +58,7 @@ def after_all(context):
         print(context.run.accessibility.summary())
     context.run.close()
     context.run.timer.write()
+
+
+def _sign_in_through_form(driver, user, password):
+    tasks.sign_in(driver, user.username, password)

@@ -18,6 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+# The nightly workflow, checked by actionlint (requirements.txt installs it beside Python).
+ACTIONLINT = str(Path(PYTHON).with_name("actionlint"))
+WORKFLOWS = sorted(str(p) for p in (Path(__file__).resolve().parent.parent / ".github" / "workflows").glob("*.yml"))
 REPORTS = ROOT / "reports"
 # A command that each stage's commands run through (scripts/postgres.py run --), or none.
 THROUGH = []
@@ -108,6 +111,7 @@ def main():
     stages = [
         ("ruff", lambda: lint("ruff", [PYTHON, "-m", "ruff", "check", "."])),
         ("steps", lambda: lint("steps", [PYTHON, "scripts/check_steps.py"])),
+        ("actionlint", lambda: lint("actionlint", [ACTIONLINT, *WORKFLOWS])),
         ("migrations", lambda: lint("migrations", [PYTHON, "manage.py", "makemigrations", "--check", "--dry-run"])),
         ("django", django_tests),
         # Scenarios tagged @browser run in the browser whatever the driver: once, in the browser stage.

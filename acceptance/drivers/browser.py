@@ -17,11 +17,12 @@ from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support.ui import WebDriverWait
 
+from acceptance.browser.other_site import other_site
 from acceptance.drivers.assistive import Keyboard, ScreenReader
 from acceptance.drivers.base import Driver, DriverError, normalise
 from acceptance.drivers.one_line import one_line_errors
-from acceptance.live_server import START_PATH
-from acceptance.other_site import other_site
+from acceptance.drivers.scripts import gated, plain
+from acceptance.server.live_server import START_PATH
 
 POLL_SECONDS = 0.02
 # What browsers say when the page a script ran in is replaced under it.
@@ -30,107 +31,11 @@ UNLOADED_FIRST = "Callback was not called before the unload event"
 LEFT_WHILE_RUNNING = ("unloaded", "context was destroyed", "Cannot find context", "navigat", UNLOADED_FIRST)
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
-# Every read and every find goes through this gate: while the page an action left
-# (marked window.newsroomLeaving) is still on show, or the new one is loading, or the
-# browser has yet to arrive at the address it was sent to, it answers "pending" and is
-# asked again. arguments[0] is that address, or null. arguments[1] says a visit was made
-# since the last read: a page the gate has read before (marked window.newsroomSeen) is
-# then the old one still on show, since under load chromedriver's get() has returned
-# before the new page's response arrived. The body gets the rest.
-GATE = """
-const [arrive, visited] = arguments;
-if (window.newsroomLeaving) return {pending: 'change'};
-if (visited && window.newsroomSeen) return {pending: 'load'};
-if (document.readyState !== 'complete' || (arrive && !location.href.startsWith(arrive))) return {pending: 'load'};
-window.newsroomSeen = true;
-return {value: (function () { %s }).apply(null, [].slice.call(arguments, 2))};
-"""
-CLEAN = r"const clean = (t) => (t || '').replace(/\s+/g, ' ').trim();"
-# What the steps read of a page, in one round trip; kept until the next action.
-PAGE = (
-    CLEAN
-    + """
-const h1 = document.querySelector('h1');
-return {
-  path: location.pathname + location.search,
-  text: document.body ? document.body.innerText : '',
-  heading: h1 ? h1.innerText : '',
-  links: [...document.querySelectorAll('a[href]')].map((a) => clean(a.innerText)),
-  buttons: [...document.querySelectorAll('button, input[type=submit]')]
-    .map((b) => clean(b.tagName === 'BUTTON' ? b.textContent : b.value)),
-  labels: [...document.querySelectorAll('label')].map((l) => clean(l.textContent).replace(/:$/, '').trim()),
-};
-"""
-)
-HEADINGS = "return [...document.querySelectorAll('h' + arguments[0])].map((h) => h.innerText);"
-# A link by its text or a button by its words, marked as the page to leave: one round trip before the click.
-FIND_TO_LEAVE = (
-    CLEAN
-    + """
-const [kind, wanted] = arguments;
-const found = kind === 'link'
-  ? [...document.querySelectorAll('a[href]')].find((a) => clean(a.innerText) === wanted)
-  : [...document.querySelectorAll('button, input[type=submit]')]
-      .find((b) => clean(b.tagName === 'BUTTON' ? b.textContent : b.value) === wanted);
-if (!found) return {path: location.pathname + location.search};
-window.newsroomLeaving = true;
-return {element: found};
-"""
-)
-# Every field of a form to fill in, by its label, and the button that sends it, in one round trip.
-# A field that holds text is emptied first, as Selenium's clear() does, so typing replaces it.
-FIND_FORM = (
-    CLEAN
-    + """
-const [fields, button] = arguments;
-const labels = [...document.querySelectorAll('label')];
-const labelled = (wanted) => labels.find((l) => clean(l.textContent).replace(/:$/, '').trim() === wanted);
-const found = [];
-for (const [label, radio] of fields) {
-  const tag = labelled(label);
-  if (!tag) return {missing: label, labels: labels.map((l) => clean(l.textContent).replace(/:$/, '').trim()),
-                    path: location.pathname + location.search};
-  const field = tag.htmlFor ? document.getElementById(tag.htmlFor) : null;
-  if (!field) return {untied: label, path: location.pathname + location.search};
-  if (radio && field.type !== 'radio') return {notRadio: label, path: location.pathname + location.search};
-  if (!radio && field.value) {
-    field.value = '';
-    field.dispatchEvent(new Event('input', {bubbles: true}));
-    field.dispatchEvent(new Event('change', {bubbles: true}));
-  }
-  found.push(field);
-}
-let pressed = null;
-if (button !== null) {
-  pressed = [...document.querySelectorAll('button, input[type=submit]')]
-    .find((b) => clean(b.tagName === 'BUTTON' ? b.textContent : b.value) === button);
-  if (!pressed) return {noButton: button, path: location.pathname + location.search};
-  window.newsroomLeaving = true;
-}
-return {fields: found, button: pressed};
-"""
-)
-SEND_POST = """
-window.newsroomLeaving = true;
-const token = (document.cookie.match(/(?:^|; )csrftoken=([^;]*)/) || [])[1] || '';
-const form = document.createElement('form');
-form.method = 'post';
-form.action = arguments[0];
-for (const [name, value] of Object.entries({csrfmiddlewaretoken: token, ...arguments[1]})) {
-  const input = document.createElement('input');
-  Object.assign(input, {type: 'hidden', name: name, value: value});
-  form.appendChild(input);
-}
-document.body.appendChild(form);
-form.submit();
-return true;
-"""
-
 
 @one_line_errors
 class BrowserDriver(Driver):
     name = "browser"
-    # With -D accessibility=check: axe-core checks every page this driver reaches (acceptance/accessibility.py).
+    # With -D accessibility=check: axe-core checks every page this driver reaches (acceptance/browser/accessibility.py).
     accessibility = None
     # True when the live server answers START_PATH (the run's shared one does): then forgetting
     # everyone and signing in ride on the scenario's next visit instead of costing round trips.
@@ -141,7 +46,7 @@ class BrowserDriver(Driver):
         self.wd = session.webdriver
         self.base_url = base_url
         self.timeout = timeout
-        self._page = None  # what PAGE read, until the next action
+        self._page = None  # what js/page.js read, until the next action
         self._arrive = None  # an address the browser is on its way to (a page of another site sends a form)
         self._awaited = "the page"
         self._form = []  # (label, value or None for a radio button) to fill in with the next press
@@ -154,7 +59,7 @@ class BrowserDriver(Driver):
     def visit(self, url):
         url = url if urlsplit(url).scheme else self.base_url + url
         # A form the last action sent must arrive before the browser goes elsewhere.
-        self._settle()
+        self.settle()
         self._act()
         self._arrive = None
         self._pending = False
@@ -179,16 +84,16 @@ class BrowserDriver(Driver):
         self._send_form(button)
 
     def send_post(self, path, fields=None):
-        self._settle()
+        self.settle()
         self._start_here()
         # Sent by a script on the page, once the page is loaded: one round trip.
-        self._read(SEND_POST, path, fields or {})
+        self.read("send_post", path, fields or {})
         self._act(f"the answer to POST {path}")
         self._checked()
 
     def send_from_other_site(self, path, fields=None):
         page = self._other_site().page_sending(self.base_url + path, fields or {})
-        self._settle()
+        self.settle()
         self._act(f"the answer to the other site's POST {path}")
         # The page sends its form as it loads: the next read waits until the newsroom's answer is on show.
         self.wd.get(self._by_way_of_start(page))
@@ -196,18 +101,18 @@ class BrowserDriver(Driver):
         self._checked()
 
     def text_framed_by_other_site(self, path):
-        self._settle()
+        self.settle()
         self._act()
         self._arrive = None
         self.wd.get(self._by_way_of_start(self._other_site().page_framing(self.base_url + path)))
         # The frame's load event fires whether the browser showed the newsroom in it or refused to.
         try:
-            self._waiter().until(lambda wd: wd.execute_script("return window.framed === true"))
+            self._waiter().until(lambda wd: wd.execute_script(plain("framed")))
         except TimeoutException:
             raise DriverError(f"Waited {self.timeout:g} s for the page on another site to load its frame.") from None
         self.wd.switch_to.frame(0)
         try:
-            return normalise(self.wd.execute_script("return document.body ? document.body.innerText : ''"))
+            return normalise(self.wd.execute_script(plain("body_text")))
         finally:
             self.wd.switch_to.default_content()
 
@@ -227,7 +132,7 @@ class BrowserDriver(Driver):
         return self._seen()["path"]
 
     def headings(self, level):
-        return [normalise(text) for text in self._read(HEADINGS, level)]
+        return [normalise(text) for text in self.read("headings", level)]
 
     def has_button(self, text):
         return text in self._seen()["buttons"]
@@ -280,18 +185,18 @@ class BrowserDriver(Driver):
 
     @property
     def session_cookie(self):
-        self._settle()
+        self.settle()
         if not self.wd.current_url.startswith(self.base_url):
             # WebDriver reads the cookies of the page on show: a page of the site must be open.
             self.visit(self.base_url + "/")
-            self._settle()
+            self.settle()
         self._start_here()
         cookie = self.wd.get_cookie(settings.SESSION_COOKIE_NAME)
         return cookie["value"] if cookie else ""
 
     @session_cookie.setter
     def session_cookie(self, value):
-        self._settle()
+        self.settle()
         self._start_here()
         self.wd.delete_cookie(settings.SESSION_COOKIE_NAME)
         self.wd.add_cookie({"name": settings.SESSION_COOKIE_NAME, "value": value, "path": "/"})
@@ -336,9 +241,9 @@ class BrowserDriver(Driver):
         self._awaited = awaited
         self._pending = True
 
-    def _read(self, body, *args):
-        """Run `body` on the page once it is the page the last action led to, and loaded; its result."""
-        script = GATE % body
+    def read(self, name, *args):
+        """Run js/<name>.js on the page once it is the page the last action led to, and loaded; its result."""
+        script = gated(name)
         answer = self._gated(script, args)
         if answer.get("pending"):
             try:
@@ -360,10 +265,10 @@ class BrowserDriver(Driver):
         self._visited = False
         return answer["value"]
 
-    def _settle(self):
+    def settle(self):
         """Wait for the page the last action led to, where no read of it is about to."""
         if self._pending or self._arrive or self._visited:
-            self._read("return true")
+            self.read("settled")
 
     def _gated(self, script, args):
         try:
@@ -374,14 +279,18 @@ class BrowserDriver(Driver):
                 return {"pending": "load"}
             raise
 
+    def forget_page(self):
+        """What was read of the page may no longer hold (keys were pressed on it)."""
+        self._page = None
+
     def _seen(self, again=False):
         if self._page is None or again:
-            self._page = self._read(PAGE)
+            self._page = self.read("page")
         return self._page
 
     def _leave(self, kind, text, awaited):
         """Click a link or press a button that leads to another page."""
-        found = self._read(FIND_TO_LEAVE, kind, text)
+        found = self.read("find_to_leave", kind, text)
         if "element" not in found:
             raise DriverError(f"No {kind} “{text}” on {found['path']}.")
         self._start_here()
@@ -392,7 +301,7 @@ class BrowserDriver(Driver):
     def _send_form(self, button):
         """Fill in the fields named since the last press, then press `button`: one script, one set of actions."""
         form, self._form = self._form, []
-        found = self._read(FIND_FORM, [[label, value is None] for label, value in form], button)
+        found = self.read("find_form", [[label, value is None] for label, value in form], button)
         if "missing" in found:
             raise DriverError(
                 f"No field labelled “{found['missing']}” on {found['path']}; labels here: {', '.join(found['labels'])}"
@@ -417,9 +326,9 @@ class BrowserDriver(Driver):
         _acted(actions.perform)
         self._checked()
 
-    def _navigate(self, action, awaited):
+    def navigate(self, action, awaited):
         """An action that leaves the page (the keyboard's Enter): mark the page, act; the next read waits."""
-        self._read("window.newsroomLeaving = true; return true")
+        self.read("mark_leaving")
         self._start_here()
         self._act(awaited)
         _acted(action)
@@ -427,7 +336,7 @@ class BrowserDriver(Driver):
 
     def _checked(self):
         if self.accessibility:
-            self._settle()
+            self.settle()
             self.accessibility.check(self)
 
     # The start of a scenario, and signing in or out, ride on the next visit

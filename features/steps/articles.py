@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from articles import services
 from articles.models import Article
 from features.support import tasks
-from features.support.expect import expect_heading, expect_no_text, expect_text
+from features.support.expect import expect_heading, expect_no_text, expect_text, one_line
 
 SOME_TEXT = "Stalls, music and the duck race return to the green."
 
@@ -165,7 +165,7 @@ def step_start_writing(context, who):
 def step_on_front_page(context, who, title):
     driver = context.people.act_as(who)
     driver.visit(reverse("article-list"))
-    assert driver.has_link(title), f"“{title}” is not listed on the front page:\n{driver.text}"
+    assert driver.has_link(title), f"“{title}” is not listed on the front page, which says: {one_line(driver.text)}"
 
 
 @then('{who:Person} does not see "{title:Quoted}" on the front page')
@@ -252,7 +252,7 @@ def step_front_page_order(context, who, newest, oldest):
 def step_on_next_page(context, who, title):
     driver = context.people.looking(who)
     driver.click_link("Older")
-    assert driver.has_link(title), f"“{title}” is not on {driver.path}:\n{driver.text}"
+    assert driver.has_link(title), f"“{title}” is not on {driver.path}, which says: {one_line(driver.text)}"
 
 
 @then('{who:Person} is asked whether to delete "{title:Quoted}"')

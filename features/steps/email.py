@@ -3,6 +3,7 @@
 from behave import then
 from django.core import mail
 
+from features.support.expect import one_line
 from features.support.mailbox import emails_to
 
 
@@ -17,7 +18,8 @@ def step_receives_one(context, address, subject):
 
 @then('the email greets her as "{name:Quoted}"')
 def step_greets(context, name):
-    assert f"Hello {name}," in context.email.body, f"The email does not greet {name}:\n{context.email.body}"
+    body = context.email.body
+    assert f"Hello {name}," in body, f"The email does not greet {name}; it says: {one_line(body)}"
 
 
 @then("no email is sent")

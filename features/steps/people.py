@@ -2,15 +2,19 @@
 
 from behave import given, then
 
-from features.support.cast import CAST
 from features.support.expect import expect_text
 
 
 @given("{who:Person} is {role:Role}")
 def step_is_role(context, who, role):
     person = context.people.resolve(who)
-    assert role == person.role, f"In the cast, {who} is an {CAST[who].role}, not an {role}."
+    cast_as = _with_article(person.role)
+    assert role == person.role, f"In the cast, {person.name} is {cast_as}, not {_with_article(role)}."
     context.people.user(who)
+
+
+def _with_article(role):
+    return f"{'an' if role[0] in 'aeiou' else 'a'} {role}"
 
 
 @given('{who:Person} is a reader with the password "{password:Quoted}"')

@@ -3,9 +3,14 @@
 from acceptance.drivers.base import normalise
 
 
+def one_line(text, most=600):
+    """Text for a failure message: on one line, and no longer than a person reads at a glance."""
+    text = normalise(text)
+    return text if len(text) <= most else text[:most] + " …"
+
+
 def _excerpt(driver):
-    text = driver.text
-    return text if len(text) <= 600 else text[:600] + " …"
+    return one_line(driver.text)
 
 
 def expect_text(driver, text):

@@ -1,7 +1,8 @@
 """`manage.py behave`, with the suite's runner by default and its options checked up front.
 
 `--parallel N` (behave's own option, alias `--jobs`/`-j`, which behave leaves to runners
-that can run in parallel) and `--shard I/N` hand the run to acceptance/workers.py.
+that can run in parallel) and `--shard I/N` hand the run to acceptance/parallel/. The process
+that starts a run clears the results and evidence of earlier runs, once; a worker clears nothing.
 """
 
 import atexit
@@ -13,10 +14,11 @@ import threading
 from behave.configuration import Configuration
 from behave_django.management.commands import behave as behave_django
 
-from acceptance import worker, workers
 from acceptance.options import OptionError, Options
+from acceptance.parallel import arguments, pool, worker
+from acceptance.report import evidence, results
 
-RUNNER = "acceptance.runner:AcceptanceTestRunner"
+RUNNER = "acceptance.server.test_runner:AcceptanceTestRunner"
 
 
 class Command(behave_django.Command):
@@ -38,7 +40,7 @@ class Command(behave_django.Command):
 
     def get_behave_args(self, argv=sys.argv):
         # behave's parser must not see --shard, nor --parallel auto.
-        return workers.without_own_options(super().get_behave_args(argv))
+        return arguments.without_own_options(super().get_behave_args(argv))
 
     def run_from_argv(self, argv):
         # From the command line only: call_command("behave") returns to its caller as usual.
@@ -53,9 +55,9 @@ class Command(behave_django.Command):
         try:
             config = Configuration(self.get_behave_args(), load_config=True)
             run_options = Options.from_userdata(config.userdata)
-            jobs = workers.parse_jobs(options.get("jobs"))
-            shard = workers.parse_shard(options.get("shard"))
-        except (OptionError, workers.UsageError) as error:
+            jobs = arguments.parse_jobs(options.get("jobs"))
+            shard = arguments.parse_shard(options.get("shard"))
+        except (OptionError, arguments.UsageError) as error:
             self.stderr.write(f"error: {error}")
             sys.exit(2)
         parallel = (shard or (jobs or 1) > 1) and not options["dry_run"] and not worker.worker_name()
@@ -71,13 +73,15 @@ class Command(behave_django.Command):
         # A terminated run unwinds like Ctrl-C, so browsers and the test database are cleaned up.
         signal.signal(signal.SIGTERM, _interrupt)
         if parallel:
-            sys.exit(workers.run(config, run_options, sys.argv[2:], jobs, shard))
+            sys.exit(pool.run(config, run_options, sys.argv[2:], jobs, shard))
         if run_options.driver == "browser" and not options["dry_run"]:
-            from acceptance.browsers import prestart
+            from acceptance.browser.session import prestart
 
             prestart(run_options)
         if not worker.worker_name() and not options["dry_run"]:
-            workers.clear_worker_reports(config)
+            pool.clear_worker_reports(config)
+            evidence.clear(run_options.evidence_dir)
+            results.clear(run_options.results)
         if worker.worker_name():
             names = ("failfast", "interactive", "keepdb", "reverse")
             passthru = {k: options[k] for k in names if options.get(k) is not None}

@@ -12,7 +12,7 @@ from behave_django.environment import BehaveHooksMixin
 from behave_django.testcase import DjangoSimpleTestCase
 from django.test.runner import DiscoverRunner
 
-from acceptance import terminal
+from acceptance.report import terminal
 
 
 class ScenarioTestCase(DjangoSimpleTestCase):

@@ -1,9 +1,9 @@
 """Inside one worker of a parallel run: an ordinary run, fed its scenarios one at a time.
 
-A worker is `manage.py behave` with the run's own arguments, started by workers.py
+A worker is `manage.py behave` with the run's own arguments, started by pool.py
 with BEHAVE_WORKER set. It has its own test database (Django's TEST NAME with the
-worker's suffix, as Django's own --parallel does), and so its own live server and
-browser, started as in a serial run. It reads the location of its next scenario
+worker's name as a suffix: test_db_w1.sqlite3, test_newsroom_w1), and so its own live
+server and browser, started as in a serial run. It reads the location of its next scenario
 from stdin, runs it through behave's runner, and writes the result as one JSON line
 to the pipe named by BEHAVE_WORKER_RESULTS; an empty line or the end of stdin ends it.
 """
@@ -138,15 +138,18 @@ class WorkerRunner(Runner):
                 results.write(json.dumps(_failure(wanted, f"cannot read it: {error}")) + "\n")
                 continue
             yield feature
-            ran = [s for s in feature.walk_scenarios() if s.status not in (Status.skipped, Status.untested)]
-            results.write(json.dumps(_result(wanted, ran, time.perf_counter() - started)) + "\n")
+            results.write(json.dumps(_result(wanted, feature, time.perf_counter() - started)) + "\n")
         results.close()
 
 
-def _result(wanted, scenarios, wall_s):
-    if not scenarios:
+def _result(wanted, feature, wall_s):
+    line = int(wanted.rpartition(":")[2])
+    scenario = next((s for s in feature.walk_scenarios() if s.line == line), None)
+    if scenario is None or scenario.status == Status.untested:
         return _failure(wanted, "the worker did not run it")
-    scenario = scenarios[0]
+    if scenario.status == Status.skipped:
+        # Skipped by its tags or by behave's --stop: not a failure.
+        return {"event": "done", "location": wanted, "status": "skipped", "steps_s": 0.0, "wall_s": wall_s, "error": ""}
     error = ""
     if scenario.status.has_failed():
         failing = next((step for step in scenario.all_steps if step.status.has_failed()), None)

@@ -75,14 +75,14 @@ def start(environ, start_response):
 
 
 class SilenceClosingHandler(QuietWSGIRequestHandler):
-    """Closes a connection that sends nothing for IDLE_SECONDS.
+    """Closes a connection that sends nothing for `timeout` seconds.
 
     WebKit opens a spare connection ahead of need and may leave it silent. A
     server that answers one connection at a time would wait on it for ever while
     the browser's real request queues behind it, stalling the scenario.
     """
 
-    timeout = 2  # IDLE_SECONDS; a browser sends its request as soon as it connects.
+    timeout = 2  # A browser sends its request as soon as it connects.
 
     def handle_one_request(self):
         try:

@@ -53,28 +53,29 @@ def steps_of(scenario):
 # Durations of the last run, by driver and location
 
 
-def load_durations(driver):
+def load_durations(driver, path=DURATIONS):
     try:
-        return json.loads(DURATIONS.read_text()).get(driver, {})
+        return json.loads(Path(path).read_text()).get(driver, {})
     except (OSError, ValueError, AttributeError):
         return {}
 
 
-def save_durations(driver, measured):
+def save_durations(driver, measured, path=DURATIONS):
     """Merge this run's durations into the file: scenarios it did not run keep their last one."""
     if not measured:
         return
+    path = Path(path)
     try:
-        data = json.loads(DURATIONS.read_text())
+        data = json.loads(path.read_text())
         if not isinstance(data, dict):
             data = {}
     except (OSError, ValueError):
         data = {}
     data.setdefault(driver, {}).update({name: round(seconds, 4) for name, seconds in measured.items()})
-    DURATIONS.parent.mkdir(parents=True, exist_ok=True)
-    partial = DURATIONS.with_suffix(".json.tmp")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".json.tmp")
     partial.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n")
-    partial.replace(DURATIONS)  # Atomic: a run reading it never sees half a file.
+    partial.replace(path)  # Atomic: a run reading it never sees half a file.
 
 
 def estimates(scenarios, durations):

@@ -1,7 +1,7 @@
 """The exact requests a client run makes, written down for the benchmark to replay (`-D record=FILE`).
 
 scripts/bench.py compares the client scenarios of the seed's workflows with the same
-requests sent through a plain Django test client (acceptance/replay.py): what
+requests sent through a plain Django test client (acceptance/bench/replay.py): what
 the scenarios cost beyond their requests. So that the replay meets the same database,
 what the steps write outside requests (people, articles, a changed password) is written
 down too, as it stands just before the next request, and the replay saves it then.

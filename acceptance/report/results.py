@@ -126,21 +126,17 @@ def _paragraph(lines):
 def clear(folder):
     """Remove the results of earlier runs: files written before this process started.
 
-    Only those, so that processes of one run may share one folder. In a parallel run the
-    parent clears the folder once and a worker clears nothing: a worker started later
-    than another would otherwise remove what the first had already written.
+    Only those, so that processes of one run may share one folder. Called once a run, by
+    the process that starts it: a worker started later than another would otherwise
+    remove what the first had already written.
     """
-    from acceptance.worker import worker_name
-
-    if worker_name():
-        return
     for path in Path(folder).glob("*"):
         if path.is_file() and path.stat().st_mtime < STARTED:
             path.unlink(missing_ok=True)
 
 
 def attach_evidence(folder):
-    """Attach a folder of evidence (acceptance/evidence.py) to the step or scenario running now."""
+    """Attach a folder of evidence (acceptance/report/evidence.py) to the step or scenario running now."""
     files = sorted(Path(folder).iterdir(), key=lambda p: (FIRST.index(p.stem) if p.stem in FIRST else 99, p.name))
     for path in files:
         allure.attach.file(str(path), name=path.stem, attachment_type=SHOWN_AS.get(path.suffix, AttachmentType.TEXT))

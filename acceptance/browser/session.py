@@ -25,7 +25,7 @@ from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
-from acceptance.virtual_display import VirtualDisplay, VirtualDisplayError
+from acceptance.browser.virtual_display import VirtualDisplay, VirtualDisplayError
 
 CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # Debian's chromium-headless-shell, the version of its chromium and chromium-driver. Named

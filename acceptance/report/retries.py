@@ -1,7 +1,7 @@
 """-D retries=N: a failing browser scenario runs again, up to N more times (the nightly runs).
 
 Each attempt is its own result in the report, with its own evidence; one that passes after a
-failed attempt is reported flaky (acceptance/results.py). The default run never retries.
+failed attempt is reported flaky (acceptance/report/results.py). The default run never retries.
 """
 
 from behave.contrib.scenario_autoretry import patch_scenario_with_autoretry

@@ -19,48 +19,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from acceptance.drivers.base import DriverError
+from acceptance.drivers.scripts import plain
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ACCEPTED = ROOT / "features" / "accessibility" / "accepted.txt"
 # WCAG 2.2 level A and AA, as axe tags its rules (2.0, 2.1 and 2.2 criteria each have their own tags).
 STANDARD = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 FAILING = ("critical", "serious")
 
-# The page's state, in one round trip: its path and a hash of its structure.
-STATE = """
-let hash = 2166136261;
-const add = (text) => {
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
-};
-for (const element of document.querySelectorAll('*')) {
-  add('<' + element.tagName);
-  for (const attribute of element.attributes) {
-    if (attribute.name !== 'value') add(' ' + attribute.name + '=' + attribute.value);
-  }
-  for (const child of element.childNodes) {
-    if (child.nodeType === Node.TEXT_NODE && child.data.trim()) { add('T'); break; }
-  }
-}
-return [location.origin, location.pathname + location.search + ' ' + (hash >>> 0).toString(16)];
-"""
-# Loads axe from the run's own small server (the browser caches it after the first page), then runs it.
-RUN = """
-const [url, tags] = arguments, done = arguments[arguments.length - 1];
-const run = () => window.axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
-  .then((results) => done({version: window.axe.version, violations: results.violations.map((v) => ({
-    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, tags: v.tags,
-    nodes: v.nodes.map((n) => ({target: n.target.join(' '), html: n.html, summary: n.failureSummary})),
-  }))}))
-  .catch((error) => done({error: String(error)}));
-if (window.axe) { run(); } else {
-  const script = document.createElement('script');
-  script.src = url;
-  script.onload = () => { script.remove(); run(); };
-  script.onerror = () => done({error: 'the browser could not load ' + url});
-  document.head.appendChild(script);
-}
-"""
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
@@ -121,7 +88,7 @@ class Accessibility:
         Only the site's own pages are checked: a page of another origin (one a scenario plays
         as another site) has no violations here.
         """
-        page_origin, state = wd.execute_script(STATE)
+        page_origin, state = wd.execute_script(plain("page_state"))
         path = state.rsplit(" ", 1)[0]
         if page_origin != f"{site.scheme}://{site.netloc}":
             return path, []
@@ -131,7 +98,7 @@ class Accessibility:
             return path, []
         if self.server is None:
             self.server = AxeServer(site.hostname)
-        found = wd.execute_async_script(RUN, self.server.url, STANDARD)
+        found = wd.execute_async_script(plain("axe_run"), self.server.url, STANDARD)
         if "error" in found:
             raise AccessibilityError(f"axe-core could not check {path}: {found['error']}")
         self.version = found["version"]

@@ -13,11 +13,8 @@ def folder_for(base, scenario):
 
 
 def clear(base):
-    # In a parallel run the parent clears the folder once; a worker must not clear the others' evidence.
-    from acceptance.worker import worker_name
-
-    if not worker_name():
-        shutil.rmtree(base, ignore_errors=True)
+    """The evidence of earlier runs. Called once a run, by the process that starts it (never by a worker)."""
+    shutil.rmtree(base, ignore_errors=True)
 
 
 def save(base, scenario, step, driver, server_errors):

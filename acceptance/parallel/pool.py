@@ -1,11 +1,13 @@
 """Parallel runs (--parallel N) and shards (--shard I/N): starting, feeding, watching and stopping workers.
 
-The parent process selects the scenarios as behave would (scheduling.py decides the
+The parent process selects the scenarios as behave would (schedule.py decides the
 order and the shard) and hands them out one at a time, longest first, to whichever
 worker is free. Each worker is `manage.py behave` with the run's own arguments, an
 ordinary run with its own test database, live server and browser (worker.py); it
 sends back one plain result per scenario, and only this process prints: the progress
-dots, one summary and one exit status. Each worker's output is in
+dots, one summary (summary.py) and one exit status. The parent configures its
+workers: it clears the run's results and evidence once, tells each worker where to
+send its results, and keeps the durations they send back. Each worker's output is in
 reports/workers/wN.log, its JUnit files in <junit directory>/wN/; the report's results
 of every worker go to the run's one results folder.
 
@@ -25,94 +27,47 @@ import time
 from collections import deque
 from pathlib import Path
 
-from acceptance import evidence, scheduling
-from acceptance.results import clear as clear_results
-from acceptance.worker import RESULTS, WORKER, WORKERS_DIR, test_database_name
+from acceptance.parallel import schedule
+from acceptance.parallel.arguments import without_own_options
+from acceptance.parallel.summary import SYMBOLS, print_summary, write_timings
+from acceptance.parallel.worker import RESULTS, WORKER, WORKERS_DIR, test_database_name
+from acceptance.report import evidence
+from acceptance.report.results import clear as clear_results
 
 # Seconds a stopped worker has to quit its browser and drop its database before it is killed.
 GRACE_S = 15
-SYMBOLS = {"passed": ".", "failed": "F", "error": "E", "hook_error": "H", "skipped": "S", "untested": "U"}
-
-
-class UsageError(Exception):
-    """A wrong --parallel or --shard; the message says what is allowed."""
-
-
-def cores():
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def parse_jobs(text):
-    """--parallel N|auto as a number of workers; None when not given."""
-    if text is None:
-        return None
-    text = str(text).strip().lower()
-    if text == "auto":
-        return cores()
-    if not text.isdigit() or int(text) < 1:
-        raise UsageError(
-            f"--parallel {text}: give a number of workers from 1 up, or auto (one a core: {cores()} here)."
-        )
-    return int(text)
-
-
-def parse_shard(text):
-    """--shard I/N as (I, N); None when not given."""
-    if text is None:
-        return None
-    index, _, count = str(text).strip().partition("/")
-    if not (index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count)):
-        raise UsageError(f"--shard {text}: give I/N with 1 <= I <= N, such as --shard 1/2 and --shard 2/2.")
-    return int(index), int(count)
-
-
-def without_own_options(argv):
-    """The command's arguments less --parallel/--jobs/-j and --shard, which workers must not see."""
-    args, skip = [], False
-    for arg in argv:
-        if skip:
-            skip = False
-            continue
-        name = arg.split("=", 1)[0]
-        if name in ("-j", "--jobs", "--parallel", "--shard"):
-            skip = "=" not in arg
-            continue
-        if arg.startswith("-j") and arg[2:].isdigit():
-            continue
-        args.append(arg)
-    return args
 
 
 def run(config, options, argv, jobs, shard):
     """The whole parallel or sharded run; returns its exit status."""
     try:
-        scenarios = scheduling.select(config)
-    except scheduling.SelectionError as error:
+        scenarios = schedule.select(config)
+    except schedule.SelectionError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    durations = scheduling.load_durations(options.driver)
+    durations = schedule.load_durations(options.driver, options.durations) if options.durations else {}
     if shard:
-        scenarios = scheduling.shard(scenarios, durations, *shard)
-    order = scheduling.longest_first(scenarios, durations)
+        scenarios = schedule.shard(scenarios, durations, *shard)
+    order = schedule.longest_first(scenarios, durations)
     jobs = max(1, min(jobs or 1, len(order)))
     where = f"shard {shard[0]}/{shard[1]}: " if shard else ""
     print(f"{where}{len(order)} scenarios in {jobs} worker{'s' if jobs > 1 else ''}", flush=True)
     _clear_reports(config)
     evidence.clear(options.evidence_dir)  # Once for all: a worker clears nothing.
     clear_results(options.results)
-    pool = Pool(jobs, without_own_options(argv), stop_at_first_failure=config.stop)
+    # Workers send their durations back; only this process keeps them.
+    pool = Pool(jobs, [*without_own_options(argv), "-D", "durations=off"], stop_at_first_failure=config.stop)
     started = time.perf_counter()
     results = pool.run(deque(order))
     elapsed = time.perf_counter() - started
-    by_location = {scheduling.location(s): s for s in scenarios}
-    if not shard:
+    by_location = {schedule.location(s): s for s in scenarios}
+    if options.durations and not shard:
         # The shards of one run must all read the same durations to stay disjoint: they leave the file alone.
-        scheduling.save_durations(
-            options.driver, {r["location"]: r["steps_s"] for r in results.values() if r["status"] == "passed"}
-        )
+        passed = {r["location"]: r["steps_s"] for r in results.values() if r["status"] == "passed"}
+        schedule.save_durations(options.driver, passed, options.durations)
     if options.timings:
-        _write_timings(options.timings, elapsed, results)
-    return _summary(order, results, by_location, options, pool, elapsed)
+        write_timings(options.timings, elapsed, results)
+    return print_summary(order, results, by_location, options, pool, elapsed)
 
 
 def clear_worker_reports(config):
@@ -163,7 +118,11 @@ class Worker:
         return [json.loads(line) for line in lines if line.strip()]
 
     def hand(self, location):
-        """Give the worker its next scenario, or None to end it; False if it is gone."""
+        """Give the worker its next scenario, or None to end it.
+
+        A worker that is gone cannot take it: its pipe then ends, and the pool fails the
+        scenario it was handed with the worker's last words (Pool._ended).
+        """
         self.current = location
         try:
             if location is None:
@@ -172,8 +131,7 @@ class Worker:
                 self.process.stdin.write(location + "\n")
                 self.process.stdin.flush()
         except (BrokenPipeError, ValueError, OSError):
-            return False
-        return True
+            pass
 
     def how_it_ended(self):
         code = self.process.wait()
@@ -314,48 +272,3 @@ def _drop_test_database(worker):
 def _last_line(path):
     lines = [line for line in Path(path).read_text(errors="replace").splitlines() if line.strip()]
     return f"{lines[-1].strip()} (see {path})" if lines else f"see {path}"
-
-
-def _summary(order, results, by_location, options, pool, elapsed):
-    counts = {"passed": 0, "failed": 0, "skipped": 0, "not run": 0}
-    failing = []
-    for location in order:
-        result = results.get(location)
-        if result is None:
-            counts["not run"] += 1
-        elif result["status"] == "passed":
-            counts["passed"] += 1
-        elif result["status"] == "skipped":
-            counts["skipped"] += 1
-        else:
-            counts["failed"] += 1
-            failing.append(result)
-    print()
-    if failing:
-        print("\nFailing scenarios:")
-        for result in failing:
-            scenario = by_location.get(result["location"])
-            name = f"  {scenario.name}" if scenario is not None else ""
-            print(f"  {result['location']}{name}  ({result.get('worker', '?')})")
-            print(f"    {result['error']}")
-            folder = evidence.folder_for(options.evidence_dir, scenario) if scenario is not None else None
-            if folder is not None and folder.exists():
-                print(f"    Evidence: {folder}/")
-    ran = ", ".join(f"{w.name} {w.ran}" for w in pool.workers)
-    not_run = f", {counts['not run']} not run" if counts["not run"] else ""
-    print(
-        f"\n{counts['passed']} scenarios passed, {counts['failed']} failed, {counts['skipped']} skipped{not_run}"
-        f" ({ran}; logs in {WORKERS_DIR}/)"
-    )
-    print(f"Took {elapsed:.1f} s")
-    return 1 if pool.interrupted or counts["failed"] or counts["not run"] else 0
-
-
-def _write_timings(path, elapsed, results):
-    figures = {
-        "run_s": elapsed,
-        "steps_s": sum(r.get("steps_s", 0.0) for r in results.values() if isinstance(r, dict)),
-        "scenarios": sum(1 for r in results.values() if r.get("event") == "done"),
-    }
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    Path(path).write_text(json.dumps(figures))

@@ -1,20 +1,21 @@
 """How long a run spent inside its steps and around them, for scripts/bench.py (`-D timings=FILE`).
 
-Also each passed scenario's time, kept in reports/durations.json for the next parallel
-or sharded run to hand out the longest first (a worker's parent keeps them instead).
+Also each passed scenario's time, kept in the file of -D durations (reports/durations.json)
+for the next parallel or sharded run to hand out the longest first. A parallel run's
+workers are given `-D durations=off`: they send their times to the parent, which keeps them.
 """
 
 import json
 import time
 from pathlib import Path
 
-from acceptance import scheduling
-from acceptance.worker import worker_name
+from acceptance.parallel import schedule
 
 
 class Timer:
-    def __init__(self, path, driver="client"):
+    def __init__(self, path, driver="client", durations=""):
         self.path = path
+        self.durations_file = durations
         self.driver = driver
         self.started = time.perf_counter()
         self.in_steps = 0.0
@@ -27,11 +28,11 @@ class Timer:
     def scenario_done(self, scenario=None):
         self.scenarios += 1
         if scenario is not None and scenario.status.name == "passed":
-            self.durations[scheduling.location(scenario)] = scenario.duration
+            self.durations[schedule.location(scenario)] = scenario.duration
 
     def write(self):
-        if not worker_name():
-            scheduling.save_durations(self.driver, self.durations)
+        if self.durations_file:
+            schedule.save_durations(self.driver, self.durations, self.durations_file)
         if self.path:
             figures = {
                 "run_s": time.perf_counter() - self.started,

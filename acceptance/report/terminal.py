@@ -1,7 +1,7 @@
 """What a run prints about itself, made true.
 
 behave prints `USING RUNNER: behave.runner:Runner`, which is not the runner that
-runs the suite (that is acceptance.runner's, through Django), so that line
+runs the suite (that is acceptance.server.test_runner's, through Django), so that line
 goes. Its closing `Took ...` adds up the time of each feature's scenarios but leaves
 out every scenario under a `Rule:` (all of ours), so it said 0.000 s: here it is the
 time the run took, from its first hook to its summary.

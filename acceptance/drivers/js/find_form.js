@@ -1,0 +1,26 @@
+// Every field of a form to fill in, by its label, and the button that sends it, in one round trip.
+// A field that holds text is emptied first, as Selenium's clear() does, so typing replaces it.
+const [fields, button] = arguments;
+const labels = [...document.querySelectorAll('label')];
+const labelled = (wanted) => labels.find((l) => labelWords(l.textContent) === wanted);
+const found = [];
+for (const [label, radio] of fields) {
+  const tag = labelled(label);
+  if (!tag) return {missing: label, labels: labels.map((l) => labelWords(l.textContent)), path: here()};
+  const field = tag.htmlFor ? document.getElementById(tag.htmlFor) : null;
+  if (!field) return {untied: label, path: here()};
+  if (radio && field.type !== 'radio') return {notRadio: label, path: here()};
+  if (!radio && field.value) {
+    field.value = '';
+    field.dispatchEvent(new Event('input', {bubbles: true}));
+    field.dispatchEvent(new Event('change', {bubbles: true}));
+  }
+  found.push(field);
+}
+let pressed = null;
+if (button !== null) {
+  pressed = buttons().find((b) => buttonWords(b) === button);
+  if (!pressed) return {noButton: button, path: here()};
+  window.newsroomLeaving = true;
+}
+return {fields: found, button: pressed};

@@ -1,0 +1,1 @@
+"""Parallel and sharded runs: the arguments, which scenario goes where (schedule), the workers and their summary."""
