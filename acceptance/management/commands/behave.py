@@ -33,7 +33,7 @@ class Command(behave_django.Command):
             # A number or auto, checked in handle() so that a wrong one gets one line.
             if "--parallel" in action.option_strings:
                 action.type, action.default, action.metavar = str, None, "N|auto"
-                action.help = "Run the scenarios in N worker processes (auto: one a core); see README."
+                action.help = "Run the scenarios in N worker processes (auto: one a core); see docs/parallel.md."
         parser.add_argument(
             "--shard", metavar="I/N", help="Run the I-th of N disjoint parts of the selection, balanced by duration."
         )
