@@ -93,7 +93,7 @@ $(MUTATION_INSTALLED): mutation/requirements.txt | $(INSTALLED)
 
 mutants: setup $(MUTATION_INSTALLED) node_modules/.package-lock.json
 	$(PY) mutation/template_breaks.py
-	$(PY) mutation/run.py
+	$(PY) mutation/mutants.py
 
 scenario-breaks: setup node_modules/.package-lock.json
 	$(PY) mutation/scenario_breaks.py

@@ -20,50 +20,55 @@ import sys
 import tempfile
 from pathlib import Path
 
-from breaks import ROOT, broken, copy_project, suite_fails
+from breaks import ROOT, Break, copy_project, suite_fails
 
 T = "site/articles/templates/articles"
 
-# name, file, text to replace, replacement (every one of them visible to the test client too)
+# Breaks any scenario may catch (no scenario named), every one of them visible to the test client too.
 BREAKS = [
-    ("missing CSRF token", f"{T}/article_form.html", "    {% csrf_token %}\n", ""),
-    (
-        "renamed field",
+    Break(None, f"{T}/article_form.html", "    {% csrf_token %}\n", "", tried="missing CSRF token"),
+    Break(
+        None,
         f"{T}/article_detail.html",
         '{% include "form_fields.html" with form=comment_form %}',
         '<label for="id_body">Your comment:</label> <textarea id="id_body" name="comment"></textarea>',
+        tried="renamed field",
     ),
-    ("missing label", "site/templates/form_fields.html", "      {{ field.label_tag }}\n", ""),
-    (
-        "a draft shown in a list",
+    Break(None, "site/templates/form_fields.html", "      {{ field.label_tag }}\n", "", tried="missing label"),
+    Break(
+        None,
         f"{T}/article_list.html",
         "{% for article in articles %}",
         "{% for article in view.model.objects.all %}",
+        tried="a draft shown in a list",
     ),
-    ("HTML not escaped", f"{T}/article_detail.html", "{{ comment.body }}", "{{ comment.body|safe }}"),
+    Break(None, f"{T}/article_detail.html", "{{ comment.body }}", "{{ comment.body|safe }}", tried="HTML not escaped"),
 ]
 DRIVERS = {"client": [], "browser": ["-D", "driver=browser"]}
 # Breaks that hurt only people who use a screen reader or see contrast poorly (the label's words stay on show).
 ACCESSIBILITY_BREAKS = [
-    (
-        "a field without its label",
+    Break(
+        None,
         "site/templates/form_fields.html",
         "      {{ field.label_tag }}\n",
         '      <span class="label">{{ field.label }}</span><label for="{{ field.id_for_label }}"></label>\n',
+        tried="a field without its label",
     ),
-    (
-        "text of too little contrast",
+    Break(
+        None,
         "site/newsroom/static/css/site.css",
         ".byline { color: #555;",
         ".byline { color: #bbb;",
+        tried="text of too little contrast",
     ),
-    (
-        "an image without alternative text",
+    Break(
+        None,
         "site/templates/base.html",
         ">Newsroom</a>",
         '><img src="data:," width="24" height="24"> Newsroom</a>',
+        tried="an image without alternative text",
     ),
-    ("a page without its language", "site/templates/base.html", '<html lang="en">', "<html>"),
+    Break(None, "site/templates/base.html", '<html lang="en">', "<html>", tried="a page without its language"),
 ]
 ACCESSIBILITY = ["-D", "driver=browser", "-D", "accessibility=check"]
 
@@ -91,22 +96,27 @@ def main():
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder) / "project"
         copy_project(project)
-        for name, file, old, new in BREAKS:
-            with broken(project, file, old, new, name):
-                row = {"break": name, "file": file, **{d: caught(project, d) for d in DRIVERS}}
+        for each in BREAKS:
+            with each.applied(project):
+                row = {"break": each.tried, "file": each.file, **{d: caught(project, d) for d in DRIVERS}}
             results.append(row)
             marks = "  ".join(f"{d}: {'caught' if row[d] else 'MISSED'}" for d in DRIVERS)
-            print(f"{name:<26} {marks}", flush=True)
+            print(f"{each.tried:<26} {marks}", flush=True)
         # axe-core comes from the project's own node_modules (`npm ci`), which the copy leaves out.
         (project / "node_modules").symlink_to(ROOT / "node_modules")
-        for name, file, old, new in ACCESSIBILITY_BREAKS:
-            with broken(project, file, old, new, name):
+        for each in ACCESSIBILITY_BREAKS:
+            with each.applied(project):
                 failed = suite_fails(project, "--stop", *ACCESSIBILITY)
                 line = first_violation(project) if failed else ""
                 # A run that stopped before any scenario (no axe-core, say) has caught nothing.
-                row = {"break": name, "file": file, "accessibility": bool(line), "line": line or "the run did not fail"}
+                row = {
+                    "break": each.tried,
+                    "file": each.file,
+                    "accessibility": bool(line),
+                    "line": line or "the run did not fail",
+                }
             results.append(row)
-            print(f"{name:<34} {'caught' if row['accessibility'] else 'MISSED'}: {row['line']}", flush=True)
+            print(f"{each.tried:<34} {'caught' if row['accessibility'] else 'MISSED'}: {row['line']}", flush=True)
     report = ROOT / "reports" / ("template_breaks.json" if browser == "chromium" else f"template_breaks-{browser}.json")
     report.parent.mkdir(exist_ok=True)
     report.write_text(json.dumps(results, indent=2) + "\n")
