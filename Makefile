@@ -29,7 +29,9 @@ setup: $(INSTALLED) browsers
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
+# PyICU (look-alike usernames) builds against the system's ICU.
 $(INSTALLED): requirements.txt | $(PY)
+	@scripts/apt-install libicu-dev pkg-config g++
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 

@@ -19,9 +19,11 @@ Feature: Commenting on articles
       And "Spring fair" has no comments
 
       Examples:
-        | of what        | typed |
-        | with no text   | ""    |
-        | of only spaces | "   " |
+        | of what                                    | typed                                             |
+        | with no text                               | ""                                                |
+        | of only spaces                             | "   "                                             |
+        | of only a zero-width space                 | "\N{ZERO WIDTH SPACE}"                            |
+        | of only a blank braille pattern and spaces | " \N{BRAILLE PATTERN BLANK}\N{IDEOGRAPHIC SPACE}" |
 
     Scenario: A comment shows who sent it, whatever name the request gives
       When Rita sends the comment "Great piece!" on "Spring fair" as Alice without the form

@@ -47,7 +47,7 @@ Feature: Publishing articles
     Scenario: A reader cannot publish someone else's draft
       Given Alice has written a draft called "Spring fair"
       When Rita tries to publish "Spring fair"
-      Then she is told "Only editors may publish someone else's article."
+      Then she finds no article there
       And Alice still sees "Spring fair" as a draft on her dashboard
 
     Scenario: A link cannot publish a draft, not even an editor's

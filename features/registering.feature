@@ -33,5 +33,7 @@ Feature: Registering an account
         | a taken username in other letters | RITA     | nina@example.com | Tulip-Garden-42 | Tulip-Garden-42 | A user with that username already exists.          |
         | a taken email                     | nina     | rita@example.com | Tulip-Garden-42 | Tulip-Garden-42 | An account with this email address already exists. |
         | a taken email in other letters    | nina     | Rita@Example.COM | Tulip-Garden-42 | Tulip-Garden-42 | An account with this email address already exists. |
+        | a taken email in wide letters     | nina     | rita@exａmple.com | Tulip-Garden-42 | Tulip-Garden-42 | An account with this email address already exists. |
+        | a taken username in look-alikes   | rіta     | nina@example.com | Tulip-Garden-42 | Tulip-Garden-42 | A user with that username already exists.          |
         | an invalid email                  | nina     | nina-at-example  | Tulip-Garden-42 | Tulip-Garden-42 | Enter a valid email address.                       |
         | a weak password                   | nina     | nina@example.com | password        | password        | This password is too common.                       |

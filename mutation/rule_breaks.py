@@ -26,6 +26,9 @@ from scenario_breaks import BREAKS as SCENARIO_BREAKS
 
 A, ACC = "site/articles", "site/accounts"
 PAGE, AROUND, OTHER_SITE, VARIANT = "through the page", "around the page", "from another site", "a variant of the input"
+# What a script on the page or the browser's cookie rules decide: the client answers from the flags, a browser for real.
+IN_BROWSER = "in the browser"
+LOOKALIKES = f"{ACC}/lookalikes.py"
 CSRF_EXEMPT = "@method_decorator(csrf_exempt, name='dispatch')\n"
 EXEMPT_IMPORTS = (
     "from django.views import View\n",
@@ -56,7 +59,7 @@ def through_page(tried, scenario, how=PAGE):
 
 def drivers(way):
     # A browser is what sends another site's form with the newsroom's cookies; check it there too.
-    return ("client", "browser") if way.how == OTHER_SITE else ("client",)
+    return ("client", "browser") if way.how in (OTHER_SITE, IN_BROWSER) else ("client",)
 
 
 def exempt(view):
@@ -284,17 +287,17 @@ WAYS = [
         VARIANT,
         "a taken username in other letters is accepted",
         "Registering with a taken username in other letters is refused",
-        f"{ACC}/forms.py",
-        "from django.contrib.auth.forms import UserCreationForm",
-        "from django.contrib.auth.forms import BaseUserCreationForm as UserCreationForm",
+        LOOKALIKES,
+        'normalize("NFKC", name).casefold()',
+        'normalize("NFKC", name)',
     ),
     way(
         VARIANT,
         "a taken email in other letters is accepted",
         "Registering with a taken email in other letters is refused",
-        f"{ACC}/forms.py",
-        "User.objects.filter(email__iexact=email)",
-        "User.objects.filter(email=email)",
+        LOOKALIKES,
+        'normalize("NFKC", address).casefold()',
+        'normalize("NFKC", address)',
     ),
     way(
         AROUND,
@@ -357,6 +360,329 @@ WAYS = [
             '    path("login/", LoginView.as_view(success_url_allowed_hosts={"newsroom.example.net"}), name="login"),\n'
             '    path("", include("django.contrib.auth.urls")),',
         ),
+    ),
+]
+
+
+URLS = "site/newsroom/urls.py"
+REGISTRATION = f"{ACC}/templates/registration"
+
+
+def own_view(imports, code, route):
+    """newsroom/urls.py with a view defined there, at `route` before every other address."""
+    return (
+        URLS,
+        ("from django.urls import", "urlpatterns = [\n"),
+        (f"{imports}\nfrom django.urls import", f"{code}\n\n\nurlpatterns = [\n    {route},\n"),
+    )
+
+
+def sign_in_going_on(check):
+    """Django's sign-in view, sending people on to wherever `check` (of `to`) allows."""
+    return own_view(
+        "from urllib.parse import urlsplit\nfrom django.contrib.auth.views import LoginView",
+        "class SignIn(LoginView):\n    def get_redirect_url(self):\n"
+        '        to = self.request.POST.get("next", self.request.GET.get("next", ""))\n'
+        f"        return to if {check} else ''",
+        'path("login/", SignIn.as_view(), name="login")',
+    )
+
+
+def on_ready(code):
+    """accounts/apps.py changing Django's auth once the apps are loaded."""
+    return f"{ACC}/apps.py", '    name = "accounts"\n', f'    name = "accounts"\n\n    def ready(self):\n{code}'
+
+
+def template_field(template, field, kind="text"):
+    """A template that writes one field by hand, of another kind than Django's form would."""
+    return (
+        f"{REGISTRATION}/{template}",
+        '    {% include "form_fields.html" %}',
+        "    {% for field in form %}{{ field.label_tag }}"
+        f'{{% if field.name == "{field}" %}}<input type="{kind}" '
+        'name="{{ field.html_name }}" id="{{ field.auto_id }}">'
+        "{% else %}{{ field }}{% endif %}{% endfor %}",
+    )
+
+
+SIGN_OUT_ON_ANY_REQUEST = own_view(
+    "from django.contrib.auth import logout\nfrom django.shortcuts import redirect",
+    "def sign_out(request):\n    logout(request)\n    return redirect('login')",
+    'path("logout/", sign_out, name="logout")',
+)
+
+# Keeping accounts safe: sessions, passwords, names, the sign-in lock, the addresses of drafts.
+WAYS += [
+    way(
+        AROUND,
+        "signing in keeps the session someone knew before (session fixation)",
+        "A session someone knew before Rita signed in is not her signed-in one",
+        *own_view(
+            "from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY\n"
+            "from django.contrib.auth.forms import AuthenticationForm\nfrom django.shortcuts import redirect, render",
+            "def sign_in(request):\n    form = AuthenticationForm(request, data=request.POST or None)\n"
+            "    if form.is_valid():\n        user = form.get_user()\n"
+            "        request.session[SESSION_KEY] = str(user.pk)\n"
+            "        request.session[BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend'\n"
+            "        request.session[HASH_SESSION_KEY] = user.get_session_auth_hash()\n"
+            "        return redirect('dashboard')\n"
+            "    return render(request, 'registration/login.html', {'form': form})",
+            'path("login/", sign_in, name="login")',
+        ),
+    ),
+    way(AROUND, "a link signs out", "A link cannot sign Rita out", *SIGN_OUT_ON_ANY_REQUEST),
+    way(
+        OTHER_SITE,
+        "an image on a page of another site signs out",
+        "An image on a page of another site cannot sign Rita out",
+        *SIGN_OUT_ON_ANY_REQUEST,
+    ),
+    way(
+        AROUND,
+        "a session is tied to its account, not to its password, and outlives a reset",
+        "Rita's other browser is signed out when she resets her password",
+        *on_ready(
+            "        from django.contrib.auth.models import AbstractBaseUser\n\n"
+            "        AbstractBaseUser.get_session_auth_hash = lambda user: str(user.pk)\n"
+        ),
+    ),
+    way(
+        IN_BROWSER,
+        "a script on the page reads the session cookie",
+        "No script on a page can read the session cookie",
+        "site/newsroom/settings.py",
+        "SESSION_COOKIE_HTTPONLY = True",
+        "SESSION_COOKIE_HTTPONLY = False",
+    ),
+    way(
+        IN_BROWSER,
+        "the session cookie goes without its SameSite flag, and a browser sends a fresh one with a form from anywhere",
+        "A form sent from a page on another domain arrives without Rita's session",
+        "site/newsroom/settings.py",
+        'SESSION_COOKIE_SAMESITE = "Lax"',
+        "SESSION_COOKIE_SAMESITE = None",
+    ),
+    # Client only: over the test server's plain HTTP, Chromium refuses a SameSite=None cookie outright.
+    way(
+        AROUND,
+        "a form from another domain carries the session cookie (SameSite=None)",
+        "A form sent from a page on another domain arrives without Rita's session",
+        "site/newsroom/settings.py",
+        'SESSION_COOKIE_SAMESITE = "Lax"',
+        'SESSION_COOKIE_SAMESITE = "None"',
+    ),
+    way(
+        PAGE,
+        "the sign-in page shows the password as it is typed",
+        "On the sign-in page a password hides as it is typed",
+        *template_field("login.html", "password"),
+    ),
+    way(
+        PAGE,
+        "the registration page shows the password as it is typed",
+        "On the registration page a password hides as it is typed",
+        f"{ACC}/forms.py",
+        "    def clean_username(self):",
+        "    def __init__(self, *args, **kwargs):\n        super().__init__(*args, **kwargs)\n"
+        '        self.fields["password2"].widget = forms.TextInput()\n\n    def clean_username(self):',
+    ),
+    way(
+        PAGE,
+        "the page to change a password shows the old one as it is typed",
+        "On the page to change her password a password hides as it is typed",
+        *template_field("password_change_form.html", "old_password"),
+    ),
+    way(
+        PAGE,
+        "the sign-in form sends the password in the address",
+        "Signing in puts the password in no address",
+        f"{REGISTRATION}/login.html",
+        '<form method="post"',
+        '<form method="get"',
+    ),
+    way(
+        PAGE,
+        "the welcome email tells the password",
+        "The welcome email does not hold the password",
+        f"{ACC}/views.py",
+        ("from accounts.emails import send_welcome_email", "        send_welcome_email(user)\n"),
+        (
+            "from django.core.mail import send_mail\n\nfrom accounts.emails import WELCOME_SUBJECT, send_welcome_email",
+            "        password = form.cleaned_data['password1']\n"
+            "        body = f'Hello {user.username},\\nyour password is {password}.\\n'\n"
+            "        send_mail(WELCOME_SUBJECT, body, None, [user.email])\n",
+        ),
+    ),
+    way(
+        VARIANT,
+        "a password matches whatever its letter case (the hasher folds it)",
+        "A password typed in small letters is refused",
+        "site/newsroom/test_settings.py",
+        'PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]',
+        "from django.contrib.auth.hashers import MD5PasswordHasher\n\n\n"
+        "class CaseBlindHasher(MD5PasswordHasher):\n"
+        "    def encode(self, password, salt):\n        return super().encode(password.lower(), salt)\n\n\n"
+        'PASSWORD_HASHERS = ["newsroom.test_settings.CaseBlindHasher"]',
+    ),
+    way(
+        VARIANT,
+        "signing in forgives Caps Lock (tries the password with its letter cases swapped)",
+        "A password typed with Caps Lock on is refused",
+        *on_ready(
+            "        from django.contrib.auth.backends import ModelBackend\n\n"
+            "        exact = ModelBackend.authenticate\n\n"
+            "        def forgiving(backend, request, username=None, password=None, **kwargs):\n"
+            "            return exact(backend, request, username, password, **kwargs) or (\n"
+            "                password and exact(backend, request, username, password.swapcase(), **kwargs)\n"
+            "            )\n\n"
+            "        ModelBackend.authenticate = forgiving\n"
+        ),
+    ),
+    way(
+        PAGE,
+        "wrong passwords are tried without end (the lock is off)",
+        "Five wrong passwords for Rita's username lock it",
+        "site/newsroom/settings.py",
+        "AXES_RESET_ON_SUCCESS = True\n",
+        "AXES_RESET_ON_SUCCESS = True\nAXES_ENABLED = False\n",
+    ),
+    way(
+        AROUND,
+        "failures are counted but nothing stands before the password check",
+        "Once locked, even Rita's right password waits",
+        "site/newsroom/settings.py",
+        '    "axes.backends.AxesStandaloneBackend",\n',
+        "",
+    ),
+    way(
+        VARIANT,
+        "only usernames with an account are locked, which tells who has one",
+        "Five wrong passwords for a username nobody has lock it",
+        "site/newsroom/settings.py",
+        "AXES_RESET_ON_SUCCESS = True\n",
+        "AXES_RESET_ON_SUCCESS = True\nAXES_WHITELIST_CALLABLE = lambda request, credentials: not __import__(\n"
+        '    "django.contrib.auth.models", fromlist=["User"]\n'
+        ').User.objects.filter(username=(credentials or {}).get("username")).exists()\n',
+    ),
+    way(
+        AROUND,
+        "the right password still signs in while the username is locked (the lock checked after the password)",
+        "Once locked, even Rita's right password waits",
+        "site/newsroom/settings.py",
+        '    "axes.backends.AxesStandaloneBackend",\n    "django.contrib.auth.backends.ModelBackend",\n',
+        '    "django.contrib.auth.backends.ModelBackend",\n    "axes.backends.AxesStandaloneBackend",\n',
+    ),
+    way(
+        PAGE,
+        "every reset request sends an email",
+        "A flood of reset requests sends Rita three emails",
+        f"{ACC}/forms.py",
+        'if reset_email_allowed(self.cleaned_data["email"]):',
+        "if True:",
+    ),
+    way(
+        VARIANT,
+        "each spelling of an address is counted apart",
+        "A flood of reset requests sends Rita three emails",
+        f"{ACC}/forms.py",
+        "hashlib.sha256(email_key(address).encode())",
+        "hashlib.sha256(address.encode())",
+    ),
+    way(
+        VARIANT,
+        "an address that starts with a slash is taken for one of the site's own",
+        "Signing in through a link that names another site named without its scheme",
+        *sign_in_going_on('to.startswith("/")'),
+    ),
+    way(
+        VARIANT,
+        "an address without a host is taken for one of the site's own",
+        "Signing in through a link that names another site named after a backslash",
+        *sign_in_going_on("not urlsplit(to).netloc"),
+    ),
+    way(
+        VARIANT,
+        "an address of the site's own host or none is taken, whatever its scheme",
+        "Signing in through a link that names a script",
+        *sign_in_going_on(
+            'urlsplit(to).netloc in ("", self.request.get_host()) and not to.startswith("//") and "\\\\" not in to'
+        ),
+    ),
+    way(
+        AROUND,
+        "the publish address of a draft tells a reader that it exists",
+        "A reader cannot publish someone else's draft",
+        f"{A}/views.py",
+        "get_object_or_404(Article.objects.visible_to(request.user), pk=pk)",
+        "get_object_or_404(Article, pk=pk)",
+    ),
+    way(
+        AROUND,
+        "the edit address of a draft tells a reader that it exists",
+        "Rita finds nothing when she tries to change Alice's draft by hand",
+        f"{A}/views.py",
+        "        return Article.objects.visible_to(self.request.user)\n",
+        "        return Article.objects.all()\n",
+    ),
+    way(
+        AROUND,
+        "the delete address of a draft tells a reader that it exists",
+        "Rita finds nothing when she tries to delete Alice's draft by hand",
+        f"{A}/views.py",
+        "        return Article.objects.visible_to(self.request.user)\n",
+        "        return Article.objects.all()\n",
+    ),
+    way(
+        AROUND,
+        "the comment address of a draft refuses in words that tell it exists",
+        "Rita finds nothing when she tries to comment on Alice's draft by hand",
+        f"{A}/views.py",
+        ("from django.contrib import messages\n", "get_object_or_404(Article.objects.published(), pk=article_pk)"),
+        (
+            "from django.contrib import messages\nfrom django.core.exceptions import PermissionDenied\n",
+            "get_object_or_404(Article, pk=article_pk)\n        if not article.is_published():\n"
+            '            raise PermissionDenied("Comments open once an article is published.")',
+        ),
+    ),
+    way(
+        VARIANT,
+        "a comment of characters drawn as nothing (a zero-width space) is taken",
+        "A comment of only a zero-width space is refused",
+        f"{A}/text.py",
+        "        or icu.Char.hasBinaryProperty(character, icu.UProperty.DEFAULT_IGNORABLE_CODE_POINT)\n",
+        "",
+    ),
+    way(
+        VARIANT,
+        "a comment of letters drawn blank (a blank braille pattern) is taken",
+        "A comment of only a blank braille pattern and spaces is refused",
+        f"{A}/text.py",
+        'BLANK_GLYPHS = {"\\u2800"}',
+        "BLANK_GLYPHS = set()",
+    ),
+    way(
+        VARIANT,
+        "a comment is checked only as Django strips it",
+        "A comment of only a zero-width space is refused",
+        f"{A}/forms.py",
+        "        if shows_nothing(body):\n",
+        "        if False:\n",
+    ),
+    way(
+        VARIANT,
+        "a taken email in wide (full-width) letters is accepted",
+        "Registering with a taken email in wide letters is refused",
+        LOOKALIKES,
+        'return unicodedata.normalize("NFKC", address).casefold()',
+        "return address.casefold()",
+    ),
+    way(
+        VARIANT,
+        "a username that looks the same in another script is accepted",
+        "Registering with a taken username in look-alikes is refused",
+        LOOKALIKES,
+        'return _spoof_checker().getSkeleton(0, unicodedata.normalize("NFKC", name).casefold())',
+        'return unicodedata.normalize("NFKC", name).casefold()',
     ),
 ]
 

@@ -122,7 +122,7 @@ BREAKS = [
     Break(
         "Registering with a taken email is refused",
         f"{ACC}/forms.py",
-        "if User.objects.filter(email__iexact=email).exists():",
+        "if email_taken(email):",
         "if False:",
     ),
     Break(

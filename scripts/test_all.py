@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
 """Every test of the project, one stage after another, and one line that counts them.
 
-Stages: the linters, the site's Django tests, the acceptance suite through the
-test client, and every feature in a real browser, with axe-core's accessibility
-checks on every page it visits; then the report of both runs, reports/index.html.
-A failing stage does not stop the others, so one run tells everything that is
-broken. The last line reads `N passed, N failed, N skipped`: scenarios, Django
-tests, linters and the report.
+Stages: the linters, Django's deploy check with production settings, the site's
+Django tests, the acceptance suite through the test client, and every feature in a
+real browser, with axe-core's accessibility checks on every page it visits; then
+the report of both runs, reports/index.html. A failing stage does not stop the
+others, so one run tells everything that is broken. The last line reads
+`N passed, N failed, N skipped`: scenarios, Django tests, linters and the report.
 """
 
 import os
 import re
+import secrets
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -24,12 +25,22 @@ WORKFLOWS = sorted(str(p) for p in (Path(__file__).resolve().parent.parent / ".g
 REPORTS = ROOT / "reports"
 # A command that each stage's commands run through (scripts/postgres.py run --), or none.
 THROUGH = []
+# Production settings as a real site's environment gives them: debug off, its own secret and host.
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+    "DJANGO_ALLOWED_HOSTS": "newsroom.example.net",
+}
 
 
-def run(command):
+def run(command, env=None):
     command = [*THROUGH, *command]
     print(f"\n$ {' '.join(command)}", flush=True)
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    environment = {**os.environ, **env} if env else None
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     lines = []
     for line in process.stdout:
         sys.stdout.write(line)
@@ -37,8 +48,8 @@ def run(command):
     return process.wait(), "".join(lines)
 
 
-def lint(name, command):
-    status, _ = run(command)
+def lint(name, command, env=None):
+    status, _ = run(command, env)
     return (1, 0, 0) if status == 0 else (0, 1, 0)
 
 
@@ -113,6 +124,11 @@ def main():
         ("steps", lambda: lint("steps", [PYTHON, "scripts/check_steps.py"])),
         ("actionlint", lambda: lint("actionlint", [ACTIONLINT, *WORKFLOWS])),
         ("migrations", lambda: lint("migrations", [PYTHON, "manage.py", "makemigrations", "--check", "--dry-run"])),
+        # Django's deploy check, warnings included, with HSTS, the HTTPS redirect and secure cookies as set by default.
+        (
+            "deploy",
+            lambda: lint("deploy", [PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], PRODUCTION),
+        ),
         ("django", django_tests),
         # Scenarios tagged @browser run in the browser whatever the driver: once, in the browser stage.
         ("client", lambda: scenarios("client", "--tags=not @browser")),

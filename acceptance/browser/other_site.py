@@ -1,4 +1,4 @@
-"""Pages on another site, for the browser driver: one sends a form to the newsroom, one frames it.
+"""Pages on another site, for the browser driver: they send a form to the newsroom, frame it, show its images.
 
 Cross-site request forgery is done by a browser: a page elsewhere submits a form to
 the newsroom, and the browser sends the newsroom's cookies along. This server plays
@@ -6,6 +6,8 @@ that page. It listens on the live server's host but on a port of its own, so it 
 another origin, which the CSRF check must refuse, and still the same site for
 cookies, so the session cookie goes along as it would from a sibling subdomain: the
 hardest case, where the CSRF check alone stands between the page and the newsroom.
+Served under the loopback's other name (localhost for 127.0.0.1) it is on another
+domain, to which the browser applies the cookies' SameSite flags.
 A page that shows the newsroom in a frame (to trick a click on it) is refused by the
 browser when the newsroom's answer forbids framing.
 """
@@ -20,6 +22,12 @@ FRAMING = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Read the news here</title></head>
 <body><h1>Read the news here</h1>
 <iframe src="{src}" width="800" height="600" onload="window.framed = true"></iframe>
+</body></html>
+"""
+IMAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Look at this</title></head>
+<body><h1>Look at this</h1>
+<img src="{src}" alt="" onload="window.imageDone = true" onerror="window.imageDone = true">
 </body></html>
 """
 PAGE = """<!DOCTYPE html>
@@ -58,6 +66,10 @@ class OtherSite:
         path = f"/page-{next(self.numbers)}"
         self.pages[path] = page.encode()
         return self.origin + path
+
+    def page_showing_image(self, src):
+        """The address of a page that shows an image from `src` (an absolute URL), as any page may."""
+        return self._serve(IMAGE.format(src=html.escape(src)))
 
     def page_framing(self, src):
         """The address of a page that shows `src` (an absolute URL) inside a frame of its own."""

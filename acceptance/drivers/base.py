@@ -60,12 +60,18 @@ class Driver:
         """
         raise NotImplementedError
 
-    def send_from_other_site(self, path, fields=None):
+    def send_from_other_site(self, path, fields=None, cross_site=False):
         """Open a page on another site that posts these fields to a path of this one, while signed in here.
 
         It carries the person's cookies but not the site's CSRF token, which another
-        site cannot read.
+        site cannot read. The page is on another origin of the same site for cookies (a
+        sibling subdomain, the hardest case), or with `cross_site` on another domain, where
+        a browser sends only the cookies whose SameSite flag lets it.
         """
+        raise NotImplementedError
+
+    def image_from_other_site(self, path):
+        """Open a page on another site that shows an image from this path of the site, while signed in here."""
         raise NotImplementedError
 
     # What a person sees
@@ -99,6 +105,15 @@ class Driver:
         raise NotImplementedError
 
     def has_field(self, label):
+        raise NotImplementedError
+
+    def field_type(self, label):
+        """The kind of the field with this label: "password" for one that hides what is typed."""
+        raise NotImplementedError
+
+    @property
+    def cookies_for_scripts(self):
+        """The names of the cookies that a script on the page can read (its document.cookie)."""
         raise NotImplementedError
 
     @property

@@ -91,14 +91,25 @@ class BrowserDriver(Driver):
         self._act(f"the answer to POST {path}")
         self._checked()
 
-    def send_from_other_site(self, path, fields=None):
-        page = self._other_site().page_sending(self.base_url + path, fields or {})
+    def send_from_other_site(self, path, fields=None, cross_site=False):
+        page = self._other_site(cross_site).page_sending(self.base_url + path, fields or {})
         self.settle()
         self._act(f"the answer to the other site's POST {path}")
         # The page sends its form as it loads: the next read waits until the newsroom's answer is on show.
         self.wd.get(self._by_way_of_start(page))
         self._arrive = self.base_url
         self._checked()
+
+    def image_from_other_site(self, path):
+        self.settle()
+        self._act()
+        self._arrive = None
+        self.wd.get(self._by_way_of_start(self._other_site().page_showing_image(self.base_url + path)))
+        # The image's load or error event: the newsroom has answered its request either way.
+        try:
+            self._waiter().until(lambda wd: wd.execute_script(plain("image_shown")))
+        except TimeoutException:
+            raise DriverError(f"Waited {self.timeout:g} s for the page on another site to load its image.") from None
 
     def text_framed_by_other_site(self, path):
         self.settle()
@@ -142,6 +153,16 @@ class BrowserDriver(Driver):
 
     def has_field(self, label):
         return label in self._seen()["labels"]
+
+    def field_type(self, label):
+        found = self.read("field_type", label)
+        if "missing" in found:
+            raise DriverError(f"No field labelled “{label}” on {found['path']}.")
+        return found["type"]
+
+    @property
+    def cookies_for_scripts(self):
+        return self.read("script_cookies")
 
     @property
     def host(self):
@@ -223,9 +244,17 @@ class BrowserDriver(Driver):
 
     # Inside
 
-    def _other_site(self):
+    def _other_site(self, cross_site=False):
         site = urlsplit(self.base_url)
-        return other_site(site.hostname if site.hostname in LOOPBACK else "0.0.0.0", site.hostname)
+        host = site.hostname if site.hostname in LOOPBACK else "0.0.0.0"
+        if not cross_site:
+            return other_site(host, site.hostname)
+        # Another domain for cookies: the other of the loopback's two names, which a browser keeps apart.
+        if site.hostname not in ("127.0.0.1", "localhost"):
+            raise DriverError(
+                f"A page on another domain needs a live server on 127.0.0.1 or localhost, not {site.hostname}."
+            )
+        return other_site(host, "localhost" if site.hostname == "127.0.0.1" else "127.0.0.1")
 
     def _waiter(self):
         # Selenium polls every 0.5 s by default, which would add up to half a second to every page.

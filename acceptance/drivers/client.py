@@ -12,6 +12,7 @@ request itself), and a client run reads a page after nearly every request.
 
 import functools
 import re
+from http.cookies import SimpleCookie
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
@@ -22,6 +23,7 @@ from acceptance.drivers.base import BrowserOnly, Driver, DriverError, label_text
 INVISIBLE = ("script", "style", "template", "noscript", "title", "head", "textarea")
 NOT_SENT = {"submit", "button", "image", "reset", "file"}
 OTHER_SITE = "http://other-site.example"
+CROSS_SITE = "http://elsewhere.example"
 
 
 class ClientDriver(Driver):
@@ -92,9 +94,28 @@ class ClientDriver(Driver):
         data = {"csrfmiddlewaretoken": token.value} if token else {}
         self._load(self.client.post(path, {**data, **(fields or {})}, follow=True))
 
-    def send_from_other_site(self, path, fields=None):
+    def send_from_other_site(self, path, fields=None, cross_site=False):
         # What a browser sends for a form on another origin: the cookies, that origin, no token.
-        self._load(self.client.post(path, fields or {}, follow=True, headers={"origin": OTHER_SITE}))
+        if not cross_site:
+            self._load(self.client.post(path, fields or {}, follow=True, headers={"origin": OTHER_SITE}))
+            return
+        # From another domain, as a browser decides from the flags: only cookies marked SameSite=None go along.
+        kept = self.client.cookies
+        self.client.cookies = SimpleCookie()
+        for name, morsel in kept.items():
+            if morsel["samesite"].lower() not in ("lax", "strict"):
+                self.client.cookies[name] = morsel.value
+        try:
+            response = self.client.post(path, fields or {}, follow=True, headers={"origin": CROSS_SITE})
+        finally:
+            self.client.cookies = kept
+        # What the answer set, the browser keeps.
+        kept.update(response.cookies)
+        self._load(response)
+
+    def image_from_other_site(self, path):
+        # An image's request: the cookies, no token, and nothing of its answer on show.
+        self.client.get(path)
 
     def text_framed_by_other_site(self, path):
         # What a browser decides from the headers: a page that forbids framing shows nothing in the frame.
@@ -134,6 +155,15 @@ class ClientDriver(Driver):
     def has_field(self, label):
         return any(label_text(_text(tag)) == label for tag in self._page.iter("label"))
 
+    def field_type(self, label):
+        field = self._field(label)
+        return field.tag if field.tag != "input" else field.get("type", "text").lower()
+
+    @property
+    def cookies_for_scripts(self):
+        # What a browser decides from the flags: a cookie marked HttpOnly is not in document.cookie.
+        return [name for name, morsel in self.client.cookies.items() if morsel.value and not morsel["httponly"]]
+
     @property
     def host(self):
         return "testserver"
@@ -154,6 +184,10 @@ class ClientDriver(Driver):
 
     def sign_in_as(self, user):
         self.client.force_login(user)
+        # force_login leaves out the cookie's flags: those the site's own sign-in would set.
+        cookie = self.client.cookies[settings.SESSION_COOKIE_NAME]
+        cookie["httponly"] = settings.SESSION_COOKIE_HTTPONLY
+        cookie["samesite"] = settings.SESSION_COOKIE_SAMESITE or ""
 
     def sign_out(self):
         self.client.logout()

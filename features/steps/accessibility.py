@@ -16,6 +16,7 @@ PAGES = {
     "the registration page": "register",
     "the password reset page": "password_reset",
     "the page to write an article": "article-create",
+    "the page to change her password": "password_change",
 }
 
 

@@ -1,15 +1,20 @@
 """Registering, signing in and out, and resetting a password."""
 
+from importlib import import_module
+from urllib.parse import unquote_plus
+
 from behave import given, then, when
+from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
+from django.test import Client
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from features.support import tasks
 from features.support.cast import DEFAULT_PASSWORD
-from features.support.expect import expect_heading, expect_text
+from features.support.expect import expect_heading, expect_no_text, expect_text
 from features.support.mailbox import link_in_last_email_to
 
 WRONG_CREDENTIALS = "Please enter a correct username and password."
@@ -78,10 +83,103 @@ def step_copy_session(context):
 
 @then("the copied cookie no longer opens her dashboard")
 def step_copied_session_ended(context):
-    driver = context.people.driver
-    driver.session_cookie = context.copied_session
+    expect_session_refused(context.people.driver, context.copied_session, "The copied cookie")
+
+
+def expect_session_refused(driver, session, whose):
+    driver.session_cookie = session
     driver.visit(reverse("dashboard"))
-    assert driver.path.startswith(reverse("login")), f"The copied cookie still opens {driver.path}."
+    assert driver.path.startswith(reverse("login")), f"{whose} still opens {driver.path}."
+
+
+@given("someone has given her browser a session of their own")
+def step_plant_session(context):
+    # A session the site made and someone knows the key of, put in her browser before she signs in.
+    planted = import_module(settings.SESSION_ENGINE).SessionStore()
+    planted["known"] = True
+    planted.create()
+    context.known_session = planted.session_key
+    driver = context.people.driver
+    driver.visit(reverse("article-list"))
+    driver.session_cookie = planted.session_key
+
+
+@then("their session does not open her dashboard")
+def step_known_session_refused(context):
+    expect_session_refused(context.people.driver, context.known_session, "The session known before signing in")
+
+
+@given("{who:Person} is signed in on another browser")
+def step_signed_in_elsewhere(context, who):
+    elsewhere = Client()
+    elsewhere.force_login(context.people.user(who))
+    context.other_browser = elsewhere.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+@when('{who:Person} resets her password to "{password:Quoted}" through the emailed link')
+def step_reset_password(context, who, password):
+    tasks.reset_password(context.people.signed_out(who), context.people.resolve(who).email, password)
+
+
+@then("her other browser no longer opens her dashboard")
+def step_other_browser_signed_out(context):
+    expect_session_refused(context.people.driver, context.other_browser, "The other browser's session")
+
+
+@when("{who:Person} follows a link to sign out")
+def step_follow_sign_out_link(context, who):
+    context.people.act_as(who).visit(reverse("logout"))
+
+
+@when("{who:Person} opens a page on another site that shows an image from the sign-out address")
+def step_image_signs_out(context, who):
+    context.people.act_as(who).image_from_other_site(reverse("logout"))
+
+
+@then("{who:Person} is still signed in")
+def step_still_signed_in(context, who):
+    driver = context.people.looking(who)
+    driver.visit(reverse("dashboard"))
+    assert driver.path == reverse("dashboard"), f"{who} is signed out: the dashboard led to {driver.path}."
+
+
+@then("no script on the page can read her session cookie")
+def step_cookie_hidden_from_scripts(context):
+    readable = context.people.driver.cookies_for_scripts
+    assert settings.SESSION_COOKIE_NAME not in readable, f"A script on the page reads the cookies {readable}."
+
+
+@then("the newsroom answers as it answers a visitor")
+def step_answered_as_visitor(context):
+    driver = context.people.driver
+    assert driver.has_link("Sign in"), f"The newsroom's answer on {driver.path} knows who sent it: {driver.text}"
+    expect_no_text(driver, "Signed in as")
+
+
+@then("{fields:QuotedList} hide what is typed")
+def step_fields_hide_typing(context, fields):
+    driver = context.people.driver
+    shown = {label: driver.field_type(label) for label in fields}
+    assert set(shown.values()) == {"password"}, f"Not every field on {driver.path} hides what is typed: {shown}"
+
+
+@then('the address she is at does not hold "{text:Quoted}"')
+def step_address_without(context, text):
+    path = context.people.driver.path
+    assert text not in unquote_plus(path), f"The address {path} holds “{text}”."
+
+
+@when('someone tries {count:d} wrong passwords for the username "{username:Quoted}"')
+@given('someone has tried {count:d} wrong passwords for the username "{username:Quoted}"')
+def step_wrong_passwords(context, count, username):
+    tasks.try_wrong_passwords(context.people.signed_out(), username, count)
+
+
+@when("someone asks for a password reset for {emails:QuotedList}")
+def step_flood_resets(context, emails):
+    driver = context.people.signed_out()
+    for email in emails:
+        tasks.ask_for_password_reset(driver, email)
 
 
 @when("{who:Person} opens a page on another site that signs in as {other:Person}")

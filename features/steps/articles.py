@@ -13,6 +13,7 @@ from features.support import tasks
 from features.support.expect import expect_heading, expect_no_text, expect_text, one_line
 
 SOME_TEXT = "Stalls, music and the duck race return to the green."
+NOT_FOUND = "There is nothing here. The page may have moved, or it may not be published yet."
 
 
 def expect_not_listed(driver, title):
@@ -177,6 +178,14 @@ def step_not_on_front_page(context, who, title):
 def step_cannot_open(context, who, title):
     # Nor its pages for editing and deleting: a "Not allowed" there would tell her it exists.
     expect_not_found(context.people.act_as(who), title, pages=("detail", "update", "delete"))
+
+
+@then("{who:Person} finds no article there")
+def step_no_article_there(context, who):
+    # What the address of an article that does not exist answers: a draft must not be told apart from it.
+    driver = context.people.looking(who)
+    expect_heading(driver, "Page not found")
+    expect_text(driver, NOT_FOUND)
 
 
 @then('{who:Person} reads "{text:Quoted}" in "{title:Quoted}"')

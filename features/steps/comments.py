@@ -30,6 +30,11 @@ def step_other_site_comments(context, who, text, title):
     tasks.send_from_other_site(context.people.act_as(who), "comment", title, text)
 
 
+@when('{who:Person} opens a page on another domain that comments "{text:Quoted}" on "{title:Quoted}"')
+def step_other_domain_comments(context, who, text, title):
+    tasks.send_from_other_domain(context.people.act_as(who), "comment", title, text)
+
+
 @then('{who:Person} sees the comment "{text:Quoted}" by {name} under "{title:Quoted}"')
 def step_sees_comment(context, who, text, name, title):
     driver = context.people.act_as(who)

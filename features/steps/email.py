@@ -25,3 +25,14 @@ def step_greets(context, name):
 @then("no email is sent")
 def step_no_email(context):
     assert not mail.outbox, f"Email was sent: {[(m.subject, m.to) for m in mail.outbox]}"
+
+
+@then('"{address:Quoted}" receives {count:d} emails, each "{subject:Quoted}"')
+def step_receives_several(context, address, count, subject):
+    received = [m.subject for m in emails_to(address)]
+    assert received == [subject] * count, f"{address} received {received}, not {count} times “{subject}”."
+
+
+@then('the email does not hold "{text:Quoted}"')
+def step_email_without(context, text):
+    assert text not in context.email.body, f"The email holds “{text}”:\n{context.email.body}"

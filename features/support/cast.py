@@ -105,12 +105,14 @@ class People:
         self.resolve(who)
         return self.driver
 
-    def signed_out(self, who):
+    def signed_out(self, who=None):
         """The driver signed out, for a person about to sign in, register or reset through the site.
 
         What the site does next is under test, so afterwards nobody is known to be signed in.
+        With nobody named (someone the scenario does not know), "she" still means whom it meant.
         """
-        self.resolve(who)
+        if who is not None:
+            self.resolve(who)
         if self.signed_in is not VISITOR:
             self.driver.sign_out()
         self.signed_in = None

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from articles.models import Article
+from features.support.mailbox import link_in_last_email_to
 
 
 def article_address(title):
@@ -151,3 +152,21 @@ def choose_new_password(driver, password, confirmation):
     driver.fill_in("New password", password)
     driver.fill_in("New password confirmation", confirmation)
     driver.press("Change my password")
+
+
+def try_wrong_passwords(driver, username, count):
+    """Sign in `count` times with passwords that are all wrong, as someone guessing would."""
+    for attempt in range(1, count + 1):
+        sign_in(driver, username, f"Wrong-Guess-{attempt}")
+
+
+def reset_password(driver, email, password):
+    """Ask for a reset link, follow the one emailed to `email` and choose `password`."""
+    ask_for_password_reset(driver, email)
+    driver.visit(link_in_last_email_to(email))
+    choose_new_password(driver, password, password)
+
+
+def send_from_other_domain(driver, action, title, text=None):
+    """Open a page on another domain that sends this form of the newsroom while the person is signed in."""
+    driver.send_from_other_site(*article_form(action, title, text), cross_site=True)

@@ -1,7 +1,12 @@
 """The words steps take as parameters, registered once for every step module."""
 
+import re
+import unicodedata
+
 import parse
 from behave import register_type
+
+UNICODE_NAME = re.compile(r"\\N\{([A-Z0-9 -]+)\}")
 
 
 @parse.with_pattern(r"[A-Z][a-z]+|she|he|they|a visitor")
@@ -22,8 +27,17 @@ def parse_quoted(text):
 
 @parse.with_pattern(r'[^"]*')
 def parse_text(text):
-    """Like Quoted, but may be empty: what someone typed, if anything."""
-    return text
+    """Like Quoted, but may be empty: what someone typed, if anything.
+
+    A character that shows nothing is written by its Unicode name, as \\N{ZERO WIDTH SPACE}.
+    """
+    return UNICODE_NAME.sub(lambda match: unicodedata.lookup(match.group(1)), text)
+
+
+@parse.with_pattern(r'"[^"]+"(?:(?:, | and )"[^"]+")*')
+def parse_quoted_list(text):
+    """ "A", "B" and "C" -> ["A", "B", "C"]: labels, names."""
+    return re.findall(r'"([^"]+)"', text)
 
 
 @parse.with_pattern(r"publish|delete")
@@ -34,5 +48,10 @@ def parse_form_action(text):
 
 def register_types():
     register_type(
-        Person=parse_person, Role=parse_role, Quoted=parse_quoted, Text=parse_text, FormAction=parse_form_action
+        Person=parse_person,
+        Role=parse_role,
+        Quoted=parse_quoted,
+        QuotedList=parse_quoted_list,
+        Text=parse_text,
+        FormAction=parse_form_action,
     )

@@ -1,12 +1,15 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import redirect
+from django.contrib.auth.views import LogoutView
+from django.shortcuts import redirect, render
 from django.views.generic import CreateView, TemplateView
 
 from accounts.emails import send_welcome_email
 from accounts.forms import RegistrationForm
 from articles.models import Article
+from newsroom.views import NotAllowedPageMixin
 
 
 class RegisterView(CreateView):
@@ -31,3 +34,13 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         if user.has_perm("articles.publish_article"):
             context["drafts_to_publish"] = Article.objects.drafts().exclude(author=user).select_related("author")
         return context
+
+
+def signing_in_locked(request, original_response=None, credentials=None):
+    """django-axes' answer to a sign-in while its username is locked: the same page for every username."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
+
+
+class SignOutView(NotAllowedPageMixin, LogoutView):
+    """Django's sign-out, which takes only its form: a link or an image that asks for it gets a page saying so."""

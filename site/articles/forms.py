@@ -1,6 +1,7 @@
 from django import forms
 
 from articles.models import Article, Comment
+from articles.text import shows_nothing
 
 
 class ArticleForm(forms.ModelForm):
@@ -26,3 +27,10 @@ class CommentForm(forms.ModelForm):
         fields = ["body"]
         labels = {"body": "Your comment"}
         error_messages = {"body": {"required": "A comment cannot be empty."}}
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        # Django strips white space; a comment of zero-width or other invisible characters would still show as empty.
+        if shows_nothing(body):
+            raise forms.ValidationError(self.fields["body"].error_messages["required"], code="required")
+        return body

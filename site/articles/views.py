@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.views import View
 from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
@@ -9,6 +8,7 @@ from django.views.generic import CreateView, DeleteView, DetailView, ListView, U
 from articles import services
 from articles.forms import ArticleEditForm, ArticleForm, CommentForm
 from articles.models import Article
+from newsroom.views import NotAllowedPageMixin
 
 
 class ArticleListView(ListView):
@@ -88,21 +88,16 @@ class ArticleDeleteView(AuthorOnlyMixin, DeleteView):
         return response
 
 
-class FormOnlyView(LoginRequiredMixin, View):
+class FormOnlyView(LoginRequiredMixin, NotAllowedPageMixin, View):
     """An address that takes only its page's form: a link to it says so and changes nothing."""
 
     http_method_names = ["post"]
 
-    def http_method_not_allowed(self, request, *args, **kwargs):
-        # Django's answer (405, with the Allow header), with a page that a person can read.
-        response = super().http_method_not_allowed(request, *args, **kwargs)
-        response.content = render_to_string("405.html", request=request)
-        return response
-
 
 class ArticlePublishView(FormOnlyView):
     def post(self, request, pk):
-        article = get_object_or_404(Article, pk=pk)
+        # A draft this person may not see is a 404 here too, as on its page: the address tells nothing.
+        article = get_object_or_404(Article.objects.visible_to(request.user), pk=pk)
         services.publish_article(article, by=request.user)
         messages.success(request, f"“{article}” is published.")
         return redirect(article)

@@ -5,6 +5,7 @@ environment switches to production values.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -57,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the page that says so.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -95,10 +99,36 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 
+# Repeated wrong passwords lock signing in to that username for a while (django-axes),
+# counted by the username alone: whether an account has it or not, the same limit and
+# the same page, so the lock tells nothing about who has an account.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_SIGN_IN_LOCK_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.signing_in_locked"
+AXES_VERBOSE = False
+# axes.W006 asks to lock by address too: behind a proxy every request would come from one
+# address, and a few wrong passwords anywhere would lock everyone out.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Password-reset emails to one address: at most this many an hour, however many are asked
+# for, counted in Django's cache (accounts.forms.PasswordResetForm).
+PASSWORD_RESET_EMAILS_PER_HOUR = int(os.environ.get("DJANGO_PASSWORD_RESET_EMAILS_PER_HOUR", "3"))
+
 # Flash messages live in the session, which signing in as someone else or signing out
 # clears: a message such as "“<draft title>” is saved as a draft" is never shown to the
 # next person on the same browser (the default cookie storage outlives a change of user).
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# The session cookie is for the newsroom's own requests: no script on a page reads it, and
+# a form that another site sends goes without it (Django's defaults, said out loud).
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
@@ -122,6 +152,17 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
+# HTTPS only, once debug is off: cookies go over HTTPS alone, plain HTTP is sent on to
+# HTTPS, and browsers are told to use nothing else (HSTS). Each can be turned off from the
+# environment, for a site behind something that does it for it.
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_flag("DJANGO_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_flag("DJANGO_SECURE_HSTS_PRELOAD", True)
+# Behind a proxy that ends TLS: the header it sets on requests that came over HTTPS,
+# e.g. DJANGO_SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO=https".
+if os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = tuple(os.environ["DJANGO_SECURE_PROXY_SSL_HEADER"].split("=", 1))

@@ -24,8 +24,16 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
+# The test client and the live servers speak plain HTTP, whatever the environment says.
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+
 # The acceptance suite's app comes before behave_django so that its
 # `behave` command, with the suite's own runner, is the one Django finds.
 INSTALLED_APPS = [*INSTALLED_APPS, "acceptance", "behave_django"]
 
 TEST_RUNNER = "newsroom.test_runner.SiteTestRunner"
+
+# django-axes reports every failed sign-in as a warning: scenarios and tests make them on purpose.
+LOGGING = {"version": 1, "disable_existing_loggers": False, "loggers": {"axes": {"level": "ERROR"}}}

@@ -2,6 +2,7 @@ import re
 
 from django.contrib.auth.models import User
 from django.core import mail
+from django.http import HttpRequest
 from django.test import TestCase
 from django.urls import reverse
 from django.utils.encoding import force_str
@@ -69,8 +70,8 @@ class PasswordResetTests(TestCase):
         self.ask_for_reset("alice@example.com")
         response = self.set_new_password(self.reset_link().group())
         self.assertRedirects(response, reverse("password_reset_complete"))
-        self.assertTrue(self.client.login(username="alice", password=NEW_PASSWORD))
-        self.assertFalse(self.client.login(username="alice", password=PASSWORD))
+        self.assertTrue(self.client.login(request=HttpRequest(), username="alice", password=NEW_PASSWORD))
+        self.assertFalse(self.client.login(request=HttpRequest(), username="alice", password=PASSWORD))
 
     def test_a_used_link_no_longer_works(self):
         self.ask_for_reset("alice@example.com")

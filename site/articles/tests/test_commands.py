@@ -3,6 +3,7 @@ from io import StringIO
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.http import HttpRequest
 from django.test import TestCase
 
 from articles.models import Article
@@ -25,7 +26,7 @@ class LoadDemoTests(TestCase):
 
     def test_demo_people_sign_in_with_the_demo_password(self):
         load_demo()
-        self.assertIsNotNone(authenticate(username="alice", password="newsroom-demo"))
+        self.assertIsNotNone(authenticate(HttpRequest(), username="alice", password="newsroom-demo"))
 
     def test_running_it_twice_changes_nothing(self):
         load_demo()

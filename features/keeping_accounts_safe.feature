@@ -1,0 +1,132 @@
+Feature: Keeping accounts safe
+  An account is a person's name on the newsroom: what is written and said under it
+  goes out as theirs. So nobody else can take over its session, guess its password,
+  flood its mailbox, pass for its person with a name that looks the same, or learn
+  from the site which accounts and drafts exist. These are the checks a security
+  reviewer makes first: OWASP's verification standard (ASVS) on signing in,
+  sessions, access and input.
+
+  Rule: Signing in starts a new session, and only the site's own form ends it
+
+    Scenario: A session someone knew before Rita signed in is not her signed-in one
+      Given Rita is a reader with the password "Old-Lantern-31"
+      And someone has given her browser a session of their own
+      When she signs in with the password "Old-Lantern-31"
+      Then their session does not open her dashboard
+
+    Scenario: A link cannot sign Rita out
+      Given Rita is signed in
+      When she follows a link to sign out
+      Then she is still signed in
+
+    Scenario: An image on a page of another site cannot sign Rita out
+      Given Rita is signed in
+      When she opens a page on another site that shows an image from the sign-out address
+      Then she is still signed in
+
+  Rule: Resetting a password ends every other session of its person
+
+    Scenario: Rita's other browser is signed out when she resets her password
+      Given Rita is a reader with the password "Old-Lantern-31"
+      And she is signed in on another browser
+      When she resets her password to "New-Lantern-77" through the emailed link
+      Then her other browser no longer opens her dashboard
+
+  Rule: The session cookie is the newsroom's alone: no script reads it, no other site's form carries it
+
+    Scenario: No script on a page can read the session cookie
+      Given Rita is a reader with the password "Old-Lantern-31"
+      When she signs in with the password "Old-Lantern-31"
+      Then no script on the page can read her session cookie
+
+    Scenario: A form sent from a page on another domain arrives without Rita's session
+      Given Alice has published "Spring fair"
+      And Rita is signed in
+      When she opens a page on another domain that comments "Cheap watches at watches.example" on "Spring fair"
+      Then the newsroom answers as it answers a visitor
+
+  Rule: A password is never shown, never in an address or an email, and matches only as typed
+
+    Scenario Outline: On <page> a password hides as it is typed
+      When <who> opens <page>
+      Then <fields> hide what is typed
+
+      Examples:
+        | who       | page                            | fields                                                      |
+        | a visitor | the sign-in page                | "Password"                                                  |
+        | Nina      | the registration page           | "Password" and "Password confirmation"                      |
+        | Rita      | the page to change her password | "Old password", "New password" and "New password confirmation" |
+
+    Scenario: Signing in puts the password in no address
+      Given Rita is a reader with the password "Old-Lantern-31"
+      When she signs in with the password "Old-Lantern-31"
+      Then the address she is at does not hold "Old-Lantern-31"
+
+    Scenario: The welcome email does not hold the password
+      When Nina registers as "nina" with the email "nina@example.com" and the passwords "Tulip-Garden-42" and "Tulip-Garden-42"
+      Then she sees her dashboard welcoming her as "nina"
+      And "nina@example.com" receives one email, "Welcome to Our Site!"
+      And the email does not hold "Tulip-Garden-42"
+
+    Scenario Outline: A password typed <how> is refused
+      Given Rita is a reader with the password "Old-Lantern-31"
+      When she signs in with the password "<typed>"
+      Then she is told "Please enter a correct username and password."
+      And she is not signed in
+
+      Examples:
+        | how               | typed          |
+        | in small letters  | old-lantern-31 |
+        | with Caps Lock on | oLD-lANTERN-31 |
+
+  Rule: Wrong passwords again and again lock signing in with that username for a while, and reset emails are few
+
+    Scenario Outline: Five wrong passwords for <whose> lock it, in the same words
+      Given Rita is a reader with the password "Old-Lantern-31"
+      When someone tries 5 wrong passwords for the username "<username>"
+      Then they are told "Too many wrong passwords for this username: signing in with it is locked for 15 minutes."
+
+      Examples:
+        | whose                 | username |
+        | Rita's username       | rita     |
+        | a username nobody has | nobody   |
+
+    Scenario: Once locked, even Rita's right password waits
+      Given Rita is a reader with the password "Old-Lantern-31"
+      And someone has tried 5 wrong passwords for the username "rita"
+      When she signs in with the password "Old-Lantern-31"
+      Then she is told "Too many wrong passwords for this username"
+      And she is not signed in
+
+    Scenario: A flood of reset requests sends Rita three emails, however her address is written
+      Given Rita is a reader
+      When someone asks for a password reset for "rita@example.com", "Rita@example.com", "RITA@EXAMPLE.COM", "rita@Example.com" and "Rita@Example.COM"
+      Then they are told "Check your email"
+      And "rita@example.com" receives 3 emails, each "Reset your Newsroom password"
+
+  Rule: The sign-in page sends people on only within the newsroom
+
+    Scenario Outline: Signing in through a link that names <where> lands Rita on her dashboard
+      Given Rita is a reader with the password "Old-Lantern-31"
+      When she signs in through a link that leads on to "<address>"
+      Then she sees her dashboard welcoming her as "Rita Reyes"
+
+      Examples:
+        | where                                    | address                           |
+        | another site named without its scheme    | //newsroom.example.net/           |
+        | another site named after a backslash     | /\\newsroom.example.net/          |
+        | a script                                 | javascript:alert(document.cookie) |
+
+  Rule: A draft is not there at any of its addresses for someone who may not see it
+
+    Scenario Outline: Rita finds nothing when she tries to <do what> Alice's draft by hand
+      Given Alice has written a draft called "Spring fair"
+      When Rita <sends>
+      Then she finds no article there
+      And Alice still sees "Spring fair" as a draft on her dashboard
+
+      Examples:
+        | do what    | sends                                                              |
+        | change     | sends the text "Mine now" for "Spring fair" without the form       |
+        | delete     | sends a request to delete "Spring fair" without the form           |
+        | comment on | sends the comment "First!" on "Spring fair" without the form       |
