@@ -99,7 +99,13 @@ CASES = {
 # Each ratio: its key in bench.json, the two cases it compares, how it reads, its target.
 RATIOS = [
     ("stock_over_client", "stock", "client", "stock / client", "≥ 10"),
-    ("client_over_plain", "same", "plain", "client / seed's Django tests", "none (unlike work, see docs/benchmarks.md)"),
+    (
+        "client_over_plain",
+        "same",
+        "plain",
+        "client / seed's Django tests",
+        "none (unlike work, see docs/benchmarks.md)",
+    ),
     ("client_over_replay", "same", "replay", "client / the same requests", "≤ 1.15"),
     ("naive_over_browser", "naive", "browser", "naive browser / browser", "≥ 4"),
 ]
