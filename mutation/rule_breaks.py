@@ -230,9 +230,13 @@ WAYS = [
         "a comment of only spaces is taken",
         "A comment of only spaces is refused",
         f"{A}/forms.py",
-        "class CommentForm(forms.ModelForm):\n",
-        "class CommentForm(forms.ModelForm):\n    def __init__(self, *args, **kwargs):\n"
-        '        super().__init__(*args, **kwargs)\n        self.fields["body"].strip = False\n\n',
+        # Unstripped spaces would still show nothing to the form's own check: it goes too.
+        ("class CommentForm(forms.ModelForm):\n", "        if shows_nothing(body):\n"),
+        (
+            "class CommentForm(forms.ModelForm):\n    def __init__(self, *args, **kwargs):\n"
+            '        super().__init__(*args, **kwargs)\n        self.fields["body"].strip = False\n\n',
+            "        if False:\n",
+        ),
     ),
     way(
         AROUND,
