@@ -86,8 +86,9 @@ demo: setup
 clean:
 	rm -rf reports test_db.sqlite3 test_db_w*.sqlite3
 
-# Detection power: mutants of the site's code against the client run, template
-# breaks against both drivers, and one break per scenario.
+# Detection power: mutants of the site's code and templates against the client run
+# (templates judged by two workers of the suite), template breaks against both drivers,
+# and one break per scenario.
 MUTATION_INSTALLED := $(VENV)/.mutation-installed
 $(MUTATION_INSTALLED): mutation/requirements.txt | $(INSTALLED)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r mutation/requirements.txt
@@ -95,7 +96,7 @@ $(MUTATION_INSTALLED): mutation/requirements.txt | $(INSTALLED)
 
 mutants: setup $(MUTATION_INSTALLED) node_modules/.package-lock.json
 	$(PY) mutation/template_breaks.py
-	$(PY) mutation/mutants.py
+	$(PY) mutation/mutants.py --jobs 2
 
 scenario-breaks: setup node_modules/.package-lock.json
 	$(PY) mutation/scenario_breaks.py

@@ -1,27 +1,38 @@
 #!/usr/bin/env python3
-"""Mutation testing of the site's code, judged by the acceptance suite alone (`make mutants`).
+"""Mutation testing of the site's code and templates, judged by the acceptance suite alone (`make mutants`).
 
 cosmic-ray makes small changes to the site's application code (mutation/config.toml)
 and runs the suite's client run against each; a mutant is killed when a scenario
-fails. Everything happens in a copy of the project, so an interrupted run leaves
+fails. Then the site's templates: template_mutants.py makes each mutant with Django's
+own template lexer, and each runs against the client run with its @browser
+scenarios. Everything happens in a copy of the project, so an interrupted run leaves
 no mutant behind. To keep within half an hour on two cores:
   - each run stops at its first failing scenario (--stop);
   - mutants on lines that no scenario executes are not run: they survive by
-    definition (coverage of one client run says which lines those are).
+    definition (coverage of one client run says which lines those are);
+  - a template mutant runs only the scenarios that rendered the token it changes,
+    quickest first (one recording run, with rendered.py's formatter, says which);
+    one that no scenario rendered survives without running.
 Survivors judged equivalent or invisible to users are listed, with a reason, in
 mutation/accepted-survivors.txt; the report shows only the others as new.
+`--only python` or `--only templates` runs one half and keeps the report's other.
 Writes reports/mutation.json.
 """
 
+import argparse
 import json
+import os
+import select
 import shlex
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 import tomllib
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from pathlib import Path
 
 from breaks import ROOT, copy_project
@@ -31,6 +42,18 @@ ACCEPTED = HERE / "accepted-survivors.txt"
 # Declarations, not behaviour (column sizes): marked in the code, left out of the score.
 PRAGMA = "pragma: no mutate"
 EXCLUDED = "excluded: " + PRAGMA
+# How the suite's parallel runs talk to a worker (acceptance/parallel/worker.py).
+WORKER, RESULTS = "BEHAVE_WORKER", "BEHAVE_WORKER_RESULTS"
+STARTING_SECONDS, SCENARIO_SECONDS = 300, 300
+# Appended to the copy's test settings for the template mutants: without Django's cached loader
+# a running worker reads each template again at every render, so it renders the mutant on disk.
+READ_TEMPLATES_AT_EACH_RENDER = """
+TEMPLATES[0]["APP_DIRS"] = False
+TEMPLATES[0]["OPTIONS"]["loaders"] = [
+    "django.template.loaders.filesystem.Loader",
+    "django.template.loaders.app_directories.Loader",
+]
+"""
 
 
 def executed_lines(project, test_command):
@@ -57,58 +80,75 @@ def accepted_survivors():
 
 
 def main():
-    from cosmic_ray.work_db import WorkDB, use_db
-    from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
-
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--only", choices=("python", "templates"), help="mutate the site's Python or its templates alone"
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="template mutants judged by this many workers at once, each in its own copy"
+    )
+    arguments = parser.parse_args()
+    only = arguments.only
     started = time.perf_counter()
+    accepted = accepted_survivors()
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder) / "project"
         copy_project(project)
-        config = (HERE / "config.toml").read_text().replace("{python}", sys.executable)
-        (project / "mutation.toml").write_text(config)
-        session = project / "session.sqlite"
-        cosmic_ray = [sys.executable, "-m", "cosmic_ray.cli"]
-        subprocess.run([*cosmic_ray, "init", "mutation.toml", str(session)], cwd=project, check=True)
+        rows = _python(project, started) if only != "templates" else None
+        templates = _templates(project, accepted, arguments.jobs) if only != "python" else None
+    report = _report(rows, templates, accepted, time.perf_counter() - started)
+    scores = [report["score"]] + ([report["templates"]["score"]] if "templates" in report else [])
+    return 0 if min(scores) >= 0.9 else 1
 
-        test_command = tomllib.loads(config)["cosmic-ray"]["test-command"]
-        print("Finding the lines the client run executes ...", flush=True)
-        covered = executed_lines(project, test_command)
-        with use_db(str(session), WorkDB.Mode.open) as db:
-            for item in db.work_items:
-                spec = item.mutations[0]
-                source = (project / spec.module_path).read_text().splitlines()[spec.start_pos[0] - 1]
-                if PRAGMA in source:
-                    db.set_result(
-                        item.job_id,
-                        WorkResult(worker_outcome=WorkerOutcome.SKIPPED, output=EXCLUDED),
-                    )
-                elif spec.start_pos[0] not in covered.get(str(spec.module_path), ()):
-                    db.set_result(
-                        item.job_id,
-                        WorkResult(
-                            worker_outcome=WorkerOutcome.SKIPPED,
-                            test_outcome=TestOutcome.SURVIVED,
-                            output="not executed by any scenario",
-                        ),
-                    )
-            total = db.num_work_items
-            outputs = Counter(result.output for _, result in db.results)
-        print(
-            f"{total} mutants: {outputs[EXCLUDED]} on declarations marked “{PRAGMA}” (left out), "
-            f"{outputs['not executed by any scenario']} on lines no scenario executes (survivors, not run)",
-            flush=True,
-        )
 
-        done = threading.Event()
-        worker = threading.Thread(target=_exec, args=(cosmic_ray, project, session, done), daemon=True)
-        worker.start()
-        while not done.wait(10):
-            _progress(session, total, started)
-        worker.join()
+def _python(project, started):
+    """cosmic-ray's mutants of the site's Python, each judged by the client run: one row per mutant."""
+    from cosmic_ray.work_db import WorkDB, use_db
+    from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
+
+    config = (HERE / "config.toml").read_text().replace("{python}", sys.executable)
+    (project / "mutation.toml").write_text(config)
+    session = project / "session.sqlite"
+    cosmic_ray = [sys.executable, "-m", "cosmic_ray.cli"]
+    subprocess.run([*cosmic_ray, "init", "mutation.toml", str(session)], cwd=project, check=True)
+
+    test_command = tomllib.loads(config)["cosmic-ray"]["test-command"]
+    print("Finding the lines the client run executes ...", flush=True)
+    covered = executed_lines(project, test_command)
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        for item in db.work_items:
+            spec = item.mutations[0]
+            source = (project / spec.module_path).read_text().splitlines()[spec.start_pos[0] - 1]
+            if PRAGMA in source:
+                db.set_result(
+                    item.job_id,
+                    WorkResult(worker_outcome=WorkerOutcome.SKIPPED, output=EXCLUDED),
+                )
+            elif spec.start_pos[0] not in covered.get(str(spec.module_path), ()):
+                db.set_result(
+                    item.job_id,
+                    WorkResult(
+                        worker_outcome=WorkerOutcome.SKIPPED,
+                        test_outcome=TestOutcome.SURVIVED,
+                        output="not executed by any scenario",
+                    ),
+                )
+        total = db.num_work_items
+        outputs = Counter(result.output for _, result in db.results)
+    print(
+        f"{total} mutants: {outputs[EXCLUDED]} on declarations marked “{PRAGMA}” (left out), "
+        f"{outputs['not executed by any scenario']} on lines no scenario executes (survivors, not run)",
+        flush=True,
+    )
+
+    done = threading.Event()
+    worker = threading.Thread(target=_exec, args=(cosmic_ray, project, session, done), daemon=True)
+    worker.start()
+    while not done.wait(10):
         _progress(session, total, started)
-        results = _collect(session)
-    report = _report(results, accepted_survivors(), time.perf_counter() - started)
-    return 0 if report["score"] >= 0.9 else 1
+    worker.join()
+    _progress(session, total, started)
+    return _collect(session)
 
 
 def _exec(cosmic_ray, project, session, done):
@@ -168,7 +208,239 @@ def _change(diff):
     return f"{' '.join(removed)}  ->  {' '.join(added)}"
 
 
-def _report(rows, accepted, seconds):
+def _templates(project, accepted, jobs):
+    """Every template mutant, run against the scenarios that render what it changes: the report's templates part."""
+    from django.template import Engine
+    from template_mutants import mutants_of
+
+    # The site's engine, less what only rendering needs: enough to compile each mutant.
+    engine = Engine(libraries={"static": "django.templatetags.static"})
+    started = time.perf_counter()
+    print("\nRecording which scenarios render which template tokens ...", flush=True)
+    recording = project / "rendered.json"
+    command = [sys.executable, "manage.py", "behave", "-f", "mutation.rendered:Rendered", "-o", str(recording)]
+    run = subprocess.run([*command, "-f", "progress", "--no-junit"], cwd=project, capture_output=True, text=True)
+    if run.returncode != 0:
+        print(run.stdout[-3000:], run.stderr[-3000:])
+        raise SystemExit("The suite fails without any mutant: make it pass (python manage.py behave), then mutate.")
+    rendered = json.loads(recording.read_text())
+    seconds = rendered["seconds"]
+    scenarios_of = {
+        (file, entry["line"], entry["token"]): entry["scenarios"]
+        for file, entries in rendered["templates"].items()
+        for entry in entries
+    }
+
+    mutants, seen = [], set()
+    for path in sorted(project.glob("site/**/templates/**/*.*")):
+        file, source = str(path.relative_to(project)), path.read_text()
+        for mutant in mutants_of(file, source):
+            changed = mutant.source(source)
+            if changed == source or (file, changed) in seen:
+                continue  # no change, or the change another mutant already makes
+            engine.from_string(changed)  # a mutant that does not compile would be a bug here
+            seen.add((file, changed))
+            mutants.append(mutant)
+    print(f"{len(mutants)} template mutants, each compiled and different from its template", flush=True)
+
+    rows = _run_all(
+        project, mutants, jobs, started, lambda worker, mutant: _judge(worker, mutant, scenarios_of, seconds, accepted)
+    )
+    killed = sum(1 for r in rows if r["outcome"] == "killed")
+    per_file = defaultdict(Counter)
+    for row in rows:
+        per_file[row["file"]][row["outcome"]] += 1
+    return {
+        "total": len(rows),
+        "killed": killed,
+        "score": killed / len(rows) if rows else 0.0,
+        "seconds": round(time.perf_counter() - started),
+        "by_operator": {op: dict(c) for op, c in sorted(_by(rows, "operator").items())},
+        "per_file": {f: dict(c) for f, c in sorted(per_file.items())},
+        "survived": [r for r in rows if r["outcome"] == "survived"],
+    }
+
+
+def _run_all(project, mutants, jobs, started, judge):
+    """Each mutant judged by one of `jobs` workers, each in its own copy of the project; rows in the mutants' order."""
+    copies = [project] + [project.parent / f"project-{n}" for n in range(2, jobs + 1)]
+    for copy in copies[1:]:
+        shutil.copytree(project, copy, symlinks=True)
+    for copy in copies:
+        with open(copy / "site" / "newsroom" / "test_settings.py", "a") as settings:
+            settings.write(READ_TEMPLATES_AT_EACH_RENDER)
+    queue = deque(enumerate(mutants))
+    rows, lock = {}, threading.Lock()
+
+    def work(copy):
+        worker = SuiteWorker(copy)
+        try:
+            while True:
+                with lock:
+                    if not queue:
+                        return
+                    index, mutant = queue.popleft()
+                row = judge(worker, mutant)
+                with lock:
+                    rows[index] = row
+                    if len(rows) % 20 == 0:
+                        killed = sum(1 for r in rows.values() if r["outcome"] == "killed")
+                        print(
+                            f"  {len(rows)}/{len(mutants)} template mutants done, {killed} killed, "
+                            f"{time.perf_counter() - started:.0f} s",
+                            flush=True,
+                        )
+        finally:
+            worker.close()
+
+    threads = [threading.Thread(target=work, args=(copy,)) for copy in copies]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if len(rows) < len(mutants):
+        raise SystemExit("A worker stopped before its mutants were judged: see the lines above.")
+    return [rows[i] for i in range(len(mutants))]
+
+
+def _judge(worker, mutant, scenarios_of, seconds, accepted):
+    """One template mutant, run against the scenarios that rendered what it changes (quickest first) until one fails."""
+    scenarios = sorted(scenarios_of.get((mutant.file, *mutant.anchor), ()), key=lambda s: seconds.get(s, 0))
+    row = {
+        "file": mutant.file,
+        "line": mutant.line,
+        "column": mutant.column,
+        "operator": mutant.operator,
+        "change": mutant.change,
+        "scenarios": len(scenarios),
+        "outcome": "survived",
+    }
+    if not scenarios:
+        row["change"] += "  (no scenario renders it)"
+    else:
+        path = worker.project / mutant.file
+        original = path.read_text()
+        path.write_text(mutant.source(original))
+        try:
+            for scenario in scenarios:
+                if worker.run(scenario) not in ("passed", "skipped"):
+                    row["outcome"], row["killed_by"] = "killed", scenario
+                    break
+        finally:
+            path.write_text(original)
+    if row["outcome"] == "survived":
+        row["accepted"] = accepted.get(mutant.key)
+        print(f"  {'accepted' if row['accepted'] else 'SURVIVED'} {mutant.key}  {row['change']}", flush=True)
+    return row
+
+
+class SuiteWorker:
+    """One worker of the suite in the copy (acceptance's parallel worker), handed one scenario at a time.
+
+    A worker is one ordinary run, with its database, live server and browser, that stays up
+    between scenarios; with the copy reading templates at each render, a mutant written to disk
+    is what the next scenario sees. That saves starting a run (Django, the test database, a
+    browser) for every mutant.
+    """
+
+    def __init__(self, project):
+        self.project = project
+        self._start()
+
+    def _start(self):
+        read_end, write_end = os.pipe()
+        env = {**os.environ, WORKER: "w1", RESULTS: str(write_end), "PYTHONUNBUFFERED": "1"}
+        self.log = open(self.project / "worker.log", "w")
+        self.process = subprocess.Popen(
+            [sys.executable, "manage.py", "behave", "-f", "null", "--no-junit", "--no-summary", "-D", "durations=off"],
+            cwd=self.project,
+            stdin=subprocess.PIPE,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            pass_fds=(write_end,),
+            start_new_session=True,  # its browser and driver go with it when it is killed
+            text=True,
+        )
+        os.close(write_end)
+        self.results = os.fdopen(read_end)
+        self._next(STARTING_SECONDS)  # {"event": "ready"}
+
+    def run(self, location):
+        """How the scenario at FILE:LINE ended: passed, failed, skipped, or timeout (the worker is then restarted)."""
+        self.process.stdin.write(location + "\n")
+        self.process.stdin.flush()
+        try:
+            return self._next(SCENARIO_SECONDS)["status"]
+        except TimeoutError:
+            self.close(kill=True)
+            self._start()
+            return "timeout"
+
+    def _next(self, seconds):
+        ready, _, _ = select.select([self.results], [], [], seconds)
+        if not ready:
+            raise TimeoutError
+        line = self.results.readline()
+        if not line:
+            tail = (self.project / "worker.log").read_text()[-2000:]
+            raise SystemExit(f"{tail}\nThe suite's worker ended early (its log is above): make the suite pass first.")
+        return json.loads(line)
+
+    def close(self, kill=False):
+        if kill:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        else:
+            self.process.stdin.close()
+            try:
+                self.process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+        self.results.close()
+        self.log.close()
+
+
+def _by(rows, key):
+    counts = defaultdict(Counter)
+    for row in rows:
+        counts[row[key]][row["outcome"]] += 1
+    return counts
+
+
+def _report(rows, templates, accepted, seconds):
+    out = ROOT / "reports" / "mutation.json"
+    if rows is None:  # the templates alone: the Python part stays as the last run left it
+        report = json.loads(out.read_text()) if out.exists() else {"score": 0.0}
+    else:
+        report = _python_report(rows, accepted, seconds)
+    if templates is not None:
+        report["templates"] = templates
+        _print_templates(templates)
+    elif out.exists() and "templates" in json.loads(out.read_text()):
+        report["templates"] = json.loads(out.read_text())["templates"]
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nreports/mutation.json, in {seconds / 60:.1f} min")
+    return report
+
+
+def _print_templates(templates):
+    print(f"\n{'template mutants by operator':<40}{'mutants':>8}{'killed':>8}{'survived':>9}")
+    for operator, counts in templates["by_operator"].items():
+        print(f"{operator:<40}{sum(counts.values()):>8}{counts.get('killed', 0):>8}{counts.get('survived', 0):>9}")
+    survivors = templates["survived"]
+    new = [r for r in survivors if not r["accepted"]]
+    print(
+        f"Templates: score {templates['score']:.1%} ({templates['killed']} of {templates['total']} killed) "
+        f"in {templates['seconds'] / 60:.1f} min; {len(survivors)} survivors, "
+        f"{len(survivors) - len(new)} of them accepted (mutation/accepted-survivors.txt); new:"
+    )
+    for row in new:
+        print(f"  {row['file']}:{row['line']}:{row['column']}:{row['operator']}  {row['change']}")
+
+
+def _python_report(rows, accepted, seconds):
     excluded = [r for r in rows if r["outcome"] == "excluded"]
     rows = [r for r in rows if r["outcome"] != "excluded"]
     per_file = defaultdict(Counter)
@@ -214,10 +486,7 @@ def _report(rows, accepted, seconds):
     breaks = ROOT / "reports" / "template_breaks.json"
     if breaks.exists():
         report["template_breaks"] = json.loads(breaks.read_text())
-    out = ROOT / "reports" / "mutation.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(report, indent=2) + "\n")
-    print(f"\nScore {score:.1%} ({killed} of {total} killed) in {seconds / 60:.1f} min; reports/mutation.json")
+    print(f"\nPython: score {score:.1%} ({killed} of {total} killed)")
     return report
 
 
