@@ -8,6 +8,7 @@ DRIVERS = ("client", "browser")
 BROWSERS = ("chromium", "firefox", "webkit")
 ACCESSIBILITY = ("off", "check")
 SCREENSHOTS = ("failures", "steps")
+IMPACT = ("off", "record")
 TRUE, FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 
 
@@ -86,6 +87,8 @@ class Options:
     durations: str = "reports/durations.json"
     # Where to write the client driver's requests, for the benchmark's replay (acceptance/bench/recording.py).
     record: str = ""
+    # record: note which of the site's lines each scenario runs, in reports/impact.json (for --changed).
+    impact: str = "off"
 
     @classmethod
     def from_userdata(cls, userdata):
@@ -121,6 +124,7 @@ class Options:
             retries=_number(userdata, "retries", "0", int, 0, 10),
             record=userdata.get("record", ""),
             durations=_file_or_off(userdata, "durations", cls.durations),
+            impact=_choice(userdata, "impact", IMPACT, cls.impact),
         )
 
     def driver_for(self, scenario):

@@ -3,6 +3,7 @@
 import atexit
 import sys
 import traceback
+from pathlib import Path
 
 from django.core.cache import caches
 from django.core.signals import got_request_exception
@@ -11,6 +12,7 @@ from acceptance.bench.timing import Timer
 from acceptance.browser.accessibility import Accessibility
 from acceptance.drivers.base import DriverError
 from acceptance.drivers.client import ClientDriver
+from acceptance.parallel.schedule import location
 from acceptance.server.live_server import LiveServerError, SharedLiveServer, between_scenarios, scenario_ready
 
 
@@ -48,11 +50,20 @@ class Run:
             from acceptance.bench.recording import Recorder
 
             self.recorder = Recorder(options.record)
+        self.impact = None
+        if options.impact == "record":
+            from acceptance.impact.recording import Recorder
+
+            self.impact = Recorder(Path.cwd(), options.driver).start()
         got_request_exception.connect(self._record_server_error)
         atexit.register(self.close)
 
     def driver_name(self, scenario):
         return self.options.driver_for(scenario)
+
+    def start_scenario(self, scenario):
+        if self.impact is not None:
+            self.impact.scenario_started(location(scenario), scenario.name)
 
     def new_driver(self, name, test, scenario):
         scenario_ready()
@@ -85,6 +96,8 @@ class Run:
         return driver
 
     def end_scenario(self, driver, failed):
+        if self.impact is not None:
+            self.impact.scenario_done()
         if self.live_server is not None:
             between_scenarios()
         if driver.name != "browser":
@@ -107,6 +120,9 @@ class Run:
         return self.live_server.url
 
     def close(self):
+        if self.impact is not None:
+            self.impact.write()
+            self.impact = None
         if self.recorder is not None:
             self.recorder.write()
             self.recorder = None

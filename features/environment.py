@@ -23,6 +23,7 @@ def before_feature(context, feature):
 def before_scenario(context, scenario):
     # Runs before behave-django opens the scenario's transaction: decide, don't touch the database.
     context.driver_name = context.run.driver_name(scenario)
+    context.run.start_scenario(scenario)
 
 
 def django_ready(context):

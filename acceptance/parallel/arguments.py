@@ -36,13 +36,21 @@ def parse_shard(text):
 
 
 def without_own_options(argv):
-    """The command's arguments less --parallel/--jobs/-j and --shard, which workers must not see."""
-    args, skip = [], False
+    """The command's arguments less --parallel/--jobs/-j, --shard and --changed, which behave and workers must not see."""
+    args, skip, optional = [], False, False
     for arg in argv:
         if skip:
             skip = False
             continue
+        # --changed takes a REF only if one follows, as argparse reads it.
+        if optional:
+            optional = False
+            if not arg.startswith("-"):
+                continue
         name = arg.split("=", 1)[0]
+        if name == "--changed":
+            optional = "=" not in arg
+            continue
         if name in ("-j", "--jobs", "--parallel", "--shard"):
             skip = "=" not in arg
             continue

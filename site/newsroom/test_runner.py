@@ -6,14 +6,14 @@ from django.test.runner import DiscoverRunner
 
 
 class SiteTestRunner(DiscoverRunner):
-    """`manage.py test` with no labels runs the tests under site/, which is a folder, not a package.
+    """`manage.py test` with no labels runs the tests under site/ (a folder, not a package) and the suite's own.
 
     Every test starts with empty caches, as the database starts empty: what the cache
     counts (password-reset requests) never carries over from one test to the next.
     """
 
     def build_suite(self, test_labels=None, **kwargs):
-        return super().build_suite(test_labels or [str(settings.SITE_DIR)], **kwargs)
+        return super().build_suite(test_labels or [str(settings.SITE_DIR), "acceptance.impact"], **kwargs)
 
     def get_resultclass(self):
         base = super().get_resultclass() or unittest.TextTestResult

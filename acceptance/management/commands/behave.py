@@ -10,12 +10,15 @@ import os
 import signal
 import sys
 import threading
+from pathlib import Path
 
 from behave.configuration import Configuration
 from behave_django.management.commands import behave as behave_django
 
+from acceptance.impact import selection
+from acceptance.impact.changes import GitError
 from acceptance.options import OptionError, Options
-from acceptance.parallel import arguments, pool, worker
+from acceptance.parallel import arguments, pool, schedule, worker
 from acceptance.report import evidence, results
 
 RUNNER = "acceptance.server.test_runner:AcceptanceTestRunner"
@@ -37,10 +40,22 @@ class Command(behave_django.Command):
         parser.add_argument(
             "--shard", metavar="I/N", help="Run the I-th of N disjoint parts of the selection, balanced by duration."
         )
+        parser.add_argument(
+            "--changed",
+            nargs="?",
+            const="HEAD",
+            metavar="REF",
+            help="Run only the scenarios that a change since REF (default HEAD; uncommitted changes too) can affect, "
+            "by reports/impact.json (record it with -D impact=record); see docs/running.md.",
+        )
+
+    # The scenarios --changed chose, which replace the paths given (None: no choice made).
+    selected = None
 
     def get_behave_args(self, argv=sys.argv):
-        # behave's parser must not see --shard, nor --parallel auto.
-        return arguments.without_own_options(super().get_behave_args(argv))
+        # behave's parser must not see --shard, --changed, nor --parallel auto.
+        args = arguments.without_own_options(super().get_behave_args(argv))
+        return args if self.selected is None else selection.with_paths(args, self.selected)
 
     def run_from_argv(self, argv):
         # From the command line only: call_command("behave") returns to its caller as usual.
@@ -61,6 +76,11 @@ class Command(behave_django.Command):
             self.stderr.write(f"error: {error}")
             sys.exit(2)
         parallel = (shard or (jobs or 1) > 1) and not options["dry_run"] and not worker.worker_name()
+        if options.get("changed") is not None and not worker.worker_name():
+            config = self._select_changed(config, options["changed"])
+        if run_options.impact == "record" and (parallel or worker.worker_name()):
+            self.stderr.write("error: -D impact=record measures one process: leave out --parallel and --shard.")
+            sys.exit(2)
         if parallel and run_options.server_port:
             self.stderr.write("error: -D server_port gives every worker the same port: leave it out with --parallel.")
             sys.exit(2)
@@ -90,6 +110,22 @@ class Command(behave_django.Command):
                 runner = behave_django.valid_python_module(runner)
             sys.exit(worker.run(self.get_behave_args(), runner, passthru))
         super().handle(*args, **options)
+
+
+    def _select_changed(self, config, ref):
+        """The configuration of the scenarios a change since REF can affect (all of them when the map cannot say)."""
+        try:
+            chosen = selection.select(Path.cwd(), ref, schedule.select(config))
+        except (GitError, schedule.SelectionError) as error:
+            self.stderr.write(f"error: {error}")
+            sys.exit(2)
+        self.stdout.write(f"--changed: {chosen.message}")
+        if chosen.locations is None:
+            return config
+        if not chosen.locations:
+            sys.exit(0)
+        self.selected = chosen.locations
+        return Configuration(self.get_behave_args(), load_config=True)
 
 
 def _interrupt(signum, frame):

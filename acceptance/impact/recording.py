@@ -1,0 +1,82 @@
+"""Recording the impact map (-D impact=record): coverage.py with a dynamic context per scenario.
+
+coverage.py measures the site's Python lines and, through django-coverage-plugin, its
+template lines; the run's hooks name the context of each scenario by its location
+(Coverage.current().switch_context). coverage.py traces every thread started after it,
+so the requests the live server's threads answer for a browser scenario count for that
+scenario too. coverage is imported only here, when a run records.
+"""
+
+import os
+from pathlib import Path
+
+from acceptance.impact import map as impact_map
+from acceptance.impact.changes import git
+
+# Lines that run outside every scenario (imports, the URLconf) are left in this context.
+BETWEEN = ""
+
+
+class Recorder:
+    def __init__(self, root, driver, path=impact_map.MAP):
+        self.root = Path(root)
+        self.driver = driver
+        self.path = path
+        self.names = {}
+        self.coverage = None
+
+    def start(self):
+        import coverage
+        import django_coverage_plugin
+        from django.template import engines
+        from django.urls import get_resolver
+
+        # The plugin reads the template positions that Django keeps only with template debugging on.
+        for engine in engines.all():
+            engine.engine.debug = True
+        site = self.root / "site"
+        self.coverage = coverage.Coverage(
+            data_file=None,
+            config_file=False,
+            source=[str(site)],
+            omit=[str(site / "*" / "tests" / "*"), str(site / "*" / "migrations" / "*")],
+            plugins=[lambda registry: django_coverage_plugin.coverage_init(registry, {"template_extensions": "html,txt"})],
+        )
+        self.coverage.start()
+        # The URLconf imports the views and forms: their module-level lines run now, outside every scenario.
+        get_resolver().url_patterns
+        return self
+
+    def scenario_started(self, location, name):
+        import coverage
+
+        self.names[location] = name
+        coverage.Coverage.current().switch_context(location)
+
+    def scenario_done(self):
+        import coverage
+
+        coverage.Coverage.current().switch_context(BETWEEN)
+
+    def write(self):
+        """Stop measuring and save the map of the scenarios this run recorded (merged with the last on the same code)."""
+        if self.coverage is None:
+            return None
+        self.coverage.stop()
+        data = self.coverage.get_data()
+        self.coverage = None
+        scenarios = {
+            location: {"name": name, "drivers": [self.driver], "lines": {}} for location, name in self.names.items()
+        }
+        for filename in data.measured_files():
+            path = impact_map.relative(self.root, filename)
+            if path is None:
+                continue
+            for line, contexts in data.contexts_by_lineno(filename).items():
+                for context in contexts:
+                    if context in scenarios:
+                        scenarios[context]["lines"].setdefault(path, set()).add(line)
+        tracked = git(self.root, "ls-files", "--", *impact_map.CODE_ROOTS, "features").splitlines()
+        code = impact_map.working_tree_code(self.root, tracked)
+        recorded = impact_map.ImpactMap(code, scenarios, impact_map.now())
+        return impact_map.save(recorded, self.root / self.path if not os.path.isabs(self.path) else self.path)
