@@ -41,7 +41,9 @@ def resolve(root, ref):
     try:
         return git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").strip()
     except GitError:
-        raise GitError(f"--changed {ref}: not a commit here; give a commit, a branch or a tag (default HEAD).") from None
+        raise GitError(
+            f"--changed {ref}: not a commit here; give a commit, a branch or a tag (default HEAD)."
+        ) from None
 
 
 def changes_since(root, ref):

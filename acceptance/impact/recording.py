@@ -8,6 +8,7 @@ scenario too. coverage is imported only here, when a run records.
 """
 
 import os
+from importlib import import_module
 from pathlib import Path
 
 from acceptance.impact import map as impact_map
@@ -15,6 +16,8 @@ from acceptance.impact.changes import git
 
 # Lines that run outside every scenario (imports, the URLconf) are left in this context.
 BETWEEN = ""
+# django-coverage-plugin's options: the site's templates are pages and emails.
+TEMPLATES = {"template_extensions": "html,txt"}
 
 
 class Recorder:
@@ -28,8 +31,8 @@ class Recorder:
     def start(self):
         import coverage
         import django_coverage_plugin
+        from django.conf import settings
         from django.template import engines
-        from django.urls import get_resolver
 
         # The plugin reads the template positions that Django keeps only with template debugging on.
         for engine in engines.all():
@@ -40,11 +43,11 @@ class Recorder:
             config_file=False,
             source=[str(site)],
             omit=[str(site / "*" / "tests" / "*"), str(site / "*" / "migrations" / "*")],
-            plugins=[lambda registry: django_coverage_plugin.coverage_init(registry, {"template_extensions": "html,txt"})],
+            plugins=[lambda registry: django_coverage_plugin.coverage_init(registry, TEMPLATES)],
         )
         self.coverage.start()
         # The URLconf imports the views and forms: their module-level lines run now, outside every scenario.
-        get_resolver().url_patterns
+        import_module(settings.ROOT_URLCONF)
         return self
 
     def scenario_started(self, location, name):
@@ -59,7 +62,7 @@ class Recorder:
         coverage.Coverage.current().switch_context(BETWEEN)
 
     def write(self):
-        """Stop measuring and save the map of the scenarios this run recorded (merged with the last on the same code)."""
+        """Stop measuring; save the map of the scenarios this run recorded (merged with the last on the same code)."""
         if self.coverage is None:
             return None
         self.coverage.stop()

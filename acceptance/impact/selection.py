@@ -238,7 +238,9 @@ def _app(path):
 def _app_importers(root, commit):
     """app -> the other apps of the site whose modules import one of its modules."""
     importers = {}
-    paths = [p for p in git(root, "ls-tree", "-r", "--name-only", commit, "--", "site").splitlines() if p.endswith(".py")]
+    paths = [
+        p for p in git(root, "ls-tree", "-r", "--name-only", commit, "--", "site").splitlines() if p.endswith(".py")
+    ]
     apps = {_app(p) for p in paths}
     for path in paths:
         if SITE_TESTS.match(path) or "/migrations/" in path:

@@ -14,7 +14,7 @@ from acceptance.impact.changes import parse_diff
 from acceptance.impact.selection import PythonSpans, select, with_paths
 from acceptance.parallel.arguments import without_own_options
 
-VIEWS = '''\
+VIEWS = """\
 from articles.models import Article
 
 
@@ -33,25 +33,25 @@ class ArticleList:
 
 def helper():
     return 1
-'''
-MODELS = '''\
+"""
+MODELS = """\
 class Article:
     title = "CharField"
 
     def __str__(self):
         return self.title
-'''
-ACCOUNTS = '''\
+"""
+ACCOUNTS = """\
 from articles.models import Article
 
 
 def dashboard(request):
     return Article.objects.filter(author=request.user)
-'''
-ACCOUNTS_FORMS = '''\
+"""
+ACCOUNTS_FORMS = """\
 class SignIn:
     fields = ["username"]
-'''
+"""
 TEMPLATE = """\
 {% extends "base.html" %}
 {% block content %}
@@ -192,7 +192,11 @@ class ImpactTest(SimpleTestCase):
         self.assertEqual(len(self.chosen().locations), 4)
 
     def test_a_statement_added_to_a_function_selects_every_scenario_that_ran_it(self):
-        self.edit("site/articles/views.py", "        articles = Article.objects.all()\n", "        articles = Article.objects.all()\n        articles = articles[:1]\n")
+        self.edit(
+            "site/articles/views.py",
+            "        articles = Article.objects.all()\n",
+            "        articles = Article.objects.all()\n        articles = articles[:1]\n",
+        )
         self.assertEqual(len(self.chosen().locations), 3)
 
     def test_a_changed_line_no_scenario_ran_selects_none_of_them(self):
@@ -229,7 +233,9 @@ class ImpactTest(SimpleTestCase):
         (self.root / "site/articles/signals.py").write_text("x = 1\n")
         selection = self.chosen()
         self.assertIsNone(selection.locations)
-        self.assertIn("site/articles/signals.py changed, which the impact map cannot place (a new file)", selection.message)
+        self.assertIn(
+            "site/articles/signals.py changed, which the impact map cannot place (a new file)", selection.message
+        )
 
     def test_a_changed_feature_file_runs_its_scenarios(self):
         self.edit("features/reading.feature", "Given nothing", "Given something")
@@ -313,5 +319,8 @@ class ArgumentsTest(SimpleTestCase):
             """
         )
         changed, added = parse_diff(diff)
-        self.assertEqual((changed.path, changed.status, changed.lines, changed.insertions), ("site/a.py", "modified", {3, 10, 11}, {20}))
+        self.assertEqual(
+            (changed.path, changed.status, changed.lines, changed.insertions),
+            ("site/a.py", "modified", {3, 10, 11}, {20}),
+        )
         self.assertEqual((added.path, added.status), ("site/new.py", "added"))

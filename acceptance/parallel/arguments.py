@@ -36,7 +36,7 @@ def parse_shard(text):
 
 
 def without_own_options(argv):
-    """The command's arguments less --parallel/--jobs/-j, --shard and --changed, which behave and workers must not see."""
+    """The command's arguments less --parallel/--jobs/-j, --shard, --changed: behave and workers must not see them."""
     args, skip, optional = [], False, False
     for arg in argv:
         if skip:

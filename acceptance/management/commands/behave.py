@@ -111,7 +111,6 @@ class Command(behave_django.Command):
             sys.exit(worker.run(self.get_behave_args(), runner, passthru))
         super().handle(*args, **options)
 
-
     def _select_changed(self, config, ref):
         """The configuration of the scenarios a change since REF can affect (all of them when the map cannot say)."""
         try:
