@@ -54,7 +54,7 @@ class Run:
         if options.impact == "record":
             from acceptance.impact.recording import Recorder
 
-            self.impact = Recorder(Path.cwd(), options.driver).start()
+            self.impact = Recorder(Path.cwd()).start()
         got_request_exception.connect(self._record_server_error)
         atexit.register(self.close)
 
@@ -63,7 +63,7 @@ class Run:
 
     def start_scenario(self, scenario):
         if self.impact is not None:
-            self.impact.scenario_started(location(scenario), scenario.name)
+            self.impact.scenario_started(location(scenario), scenario.name, self.driver_name(scenario))
 
     def new_driver(self, name, test, scenario):
         scenario_ready()
@@ -97,7 +97,7 @@ class Run:
 
     def end_scenario(self, driver, failed):
         if self.impact is not None:
-            self.impact.scenario_done()
+            self.impact.scenario_done(failed)
         if self.live_server is not None:
             between_scenarios()
         if driver.name != "browser":

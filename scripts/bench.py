@@ -13,6 +13,8 @@ In one run, interleaved, several rounds of each (medians reported):
   naive    every feature in the browser as a plain suite would run it: a new browser
            and behave-django's live server for every scenario, signing in through the form
   startup  `manage.py behave` with nothing selected
+  changed  `--changed` by mutants: each mutant of `make mutants` as a change, the scenarios
+           it selects, and whether they still kill it (scripts/bench_changed.py)
 
 The browser run also counts its WebDriver commands, by name and per scenario: what a
 browser run costs, the same on any machine (`--only browser` runs that case alone).
@@ -110,6 +112,9 @@ RATIOS = [
     ("naive_over_browser", "naive", "browser", "naive browser / browser", "≥ 4"),
 ]
 COMMANDS_TARGET = 10
+# Cases of their own scripts, run after the others.
+OWN_SCRIPTS = ("changed",)
+CHANGED_KEYS = ("changed_kill_ratio", "changed_scenario_share", "changed_time_share", "impact_record_cost")
 
 
 def median(samples, key):
@@ -140,9 +145,9 @@ def main():
     parser.add_argument(
         "--only",
         action="append",
-        choices=list(CASES),
+        choices=[*CASES, *OWN_SCRIPTS],
         metavar="CASE",
-        help=f"run only this case (repeat for several): {', '.join(CASES)}",
+        help=f"run only this case (repeat for several): {', '.join([*CASES, *OWN_SCRIPTS])}",
     )
     parser.add_argument("--output", default=str(ROOT / "reports" / "bench.json"))
     parser.add_argument("--no-parallel", action="store_true", help="leave out the parallel cases (bench_parallel.py)")
@@ -183,8 +188,9 @@ def main():
         figures.update(commands(samples["browser"]))
     if "startup" in m:
         figures["startup_s"] = m["startup"]["wall_s"]
-    figures["medians"] = m
-    figures["scenarios"] = {name: s[0]["scenarios"] for name, s in samples.items()}
+    if cases:
+        figures["medians"] = m
+        figures["scenarios"] = {name: s[0]["scenarios"] for name, s in samples.items()}
     RECORDING.unlink(missing_ok=True)
     if not args.no_parallel and not args.only:
         # Serial against two workers, client, browser and Grid: scripts/bench_parallel.py.
@@ -193,11 +199,24 @@ def main():
         parallel = bench_parallel.measure(args.rounds)
         keys = ("client_parallel_speedup", "browser_parallel_speedup", "grid_parallel_speedup")
         figures.update({key: parallel[key] for key in keys}, parallel=parallel)
-    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.output).write_text(json.dumps(figures, indent=2) + "\n")
-    _print(figures)
-    if "parallel" in figures:
+    if not args.only or "changed" in args.only:
+        import bench_changed
+
+        print("--changed by mutants ...", flush=True)
+        changed = bench_changed.measure()
+        figures.update({key: changed[key] for key in CHANGED_KEYS}, changed=changed)
+    output = Path(args.output)
+    if args.only and output.exists():
+        # Some cases only: their figures replace theirs among those of the last full benchmark.
+        figures = {**json.loads(output.read_text()), **figures}
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(figures, indent=2) + "\n")
+    if cases:
+        _print(figures)
+    if "parallel" in figures and not args.only:
         bench_parallel.print_figures(figures["parallel"])
+    if "changed" in figures and (not args.only or "changed" in args.only):
+        bench_changed.print_figures(figures["changed"])
 
 
 def _chromium_version():

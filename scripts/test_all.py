@@ -4,7 +4,8 @@
 Stages: the linters, Django's deploy check with production settings, the site's
 Django tests, the acceptance suite through the test client, and every feature in a
 real browser, with axe-core's accessibility checks on every page it visits; then
-the report of both runs, reports/index.html. A failing stage does not stop the
+the report of both runs, reports/index.html. The client and browser stages
+record reports/impact.json, the map `--changed` reads. A failing stage does not stop the
 others, so one run tells everything that is broken. The last line reads
 `N passed, N failed, N skipped`: scenarios, Django tests, linters and the report.
 """
@@ -23,6 +24,8 @@ PYTHON = sys.executable
 ACTIONLINT = str(Path(PYTHON).with_name("actionlint"))
 WORKFLOWS = sorted(str(p) for p in (Path(__file__).resolve().parent.parent / ".github" / "workflows").glob("*.yml"))
 REPORTS = ROOT / "reports"
+# The impact map of what each scenario runs (acceptance/impact/), refreshed by the SQLite stages.
+RECORD = ["-D", "impact=record"]
 # A command that each stage's commands run through (scripts/postgres.py run --), or none.
 THROUGH = []
 # Production settings as a real site's environment gives them: debug off, its own secret and host.
@@ -131,10 +134,11 @@ def main():
         ),
         ("django", django_tests),
         # Scenarios tagged @browser run in the browser whatever the driver: once, in the browser stage.
-        ("client", lambda: scenarios("client", "--tags=not @browser")),
+        # Both stages record the lines each scenario runs, reports/impact.json, for --changed (CI keeps it).
+        ("client", lambda: scenarios("client", "--tags=not @browser", *RECORD)),
         ("django-pg", on_postgres(django_tests)),
         ("client-pg", on_postgres(lambda: scenarios("client-pg", "--tags=not @browser"))),
-        ("browser", lambda: scenarios("browser", "-D", "driver=browser", "-D", "accessibility=check")),
+        ("browser", lambda: scenarios("browser", "-D", "driver=browser", "-D", "accessibility=check", *RECORD)),
         ("report", lambda: report("client", "client-pg", "browser")),
     ]
     totals = [0, 0, 0]

@@ -21,12 +21,13 @@ TEMPLATES = {"template_extensions": "html,txt"}
 
 
 class Recorder:
-    def __init__(self, root, driver, path=impact_map.MAP):
+    def __init__(self, root, path=impact_map.MAP):
         self.root = Path(root)
-        self.driver = driver
         self.path = path
-        self.names = {}
+        self.scenarios = {}  # location -> (name, driver) of each scenario that passed
+        self.current = None
         self.coverage = None
+        self.code = {}
 
     def start(self):
         import coverage
@@ -37,6 +38,9 @@ class Recorder:
         # The plugin reads the template positions that Django keeps only with template debugging on.
         for engine in engines.all():
             engine.engine.debug = True
+        # The code measured is the code as the run starts.
+        tracked = git(self.root, "ls-files", "--", *impact_map.CODE_ROOTS, "features").splitlines()
+        self.code = impact_map.working_tree_code(self.root, tracked)
         site = self.root / "site"
         self.coverage = coverage.Coverage(
             data_file=None,
@@ -50,16 +54,21 @@ class Recorder:
         import_module(settings.ROOT_URLCONF)
         return self
 
-    def scenario_started(self, location, name):
+    def scenario_started(self, location, name, driver):
         import coverage
 
-        self.names[location] = name
+        self.current = (location, name, driver)
         coverage.Coverage.current().switch_context(location)
 
-    def scenario_done(self):
+    def scenario_done(self, failed):
+        """A passed scenario's lines count; a failed one stopped short and stays out of the map (so it always runs)."""
         import coverage
 
         coverage.Coverage.current().switch_context(BETWEEN)
+        if self.current and not failed:
+            location, name, driver = self.current
+            self.scenarios[location] = (name, driver)
+        self.current = None
 
     def write(self):
         """Stop measuring; save the map of the scenarios this run recorded (merged with the last on the same code)."""
@@ -69,7 +78,8 @@ class Recorder:
         data = self.coverage.get_data()
         self.coverage = None
         scenarios = {
-            location: {"name": name, "drivers": [self.driver], "lines": {}} for location, name in self.names.items()
+            location: {"name": name, "drivers": [driver], "lines": {}}
+            for location, (name, driver) in self.scenarios.items()
         }
         for filename in data.measured_files():
             path = impact_map.relative(self.root, filename)
@@ -79,7 +89,5 @@ class Recorder:
                 for context in contexts:
                     if context in scenarios:
                         scenarios[context]["lines"].setdefault(path, set()).add(line)
-        tracked = git(self.root, "ls-files", "--", *impact_map.CODE_ROOTS, "features").splitlines()
-        code = impact_map.working_tree_code(self.root, tracked)
-        recorded = impact_map.ImpactMap(code, scenarios, impact_map.now())
+        recorded = impact_map.ImpactMap(self.code, scenarios, impact_map.now())
         return impact_map.save(recorded, self.root / self.path if not os.path.isabs(self.path) else self.path)

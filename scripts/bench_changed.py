@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""`--changed` measured by mutants: does the run it selects still kill what the full run kills?
+
+In a copy of the project with a git repository of its own: one client run without the
+impact map and one that records it (what recording costs), then every mutant of
+`make mutants` (cosmic-ray's, on the files of mutation/config.toml, and the template
+breaks of mutation/template_breaks.py) applied in turn as an uncommitted change. For each,
+`--changed` selects and runs (stopping at the first failure); a mutant the selection does
+not kill is run against every scenario, to tell a miss of the selection from a survivor.
+Figures: changed_kill_ratio (killed by the selection / killed by the full run),
+changed_scenario_share and changed_time_share (mean share of the run's scenarios and
+time selected), impact_record_cost (recording run / plain run, whole command).
+"""
+
+import json
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "mutation"))
+PY = sys.executable
+CLIENT = ["--tags=not @browser", "-f", "null", "--no-junit", "--no-summary"]
+TIMEOUT_S = 120
+PRAGMA = "pragma: no mutate"
+
+
+def run(project, *arguments):
+    """(status, wall seconds, CPU seconds of the command, stdout) of one `manage.py behave`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    try:
+        result = subprocess.run(
+            [PY, "manage.py", "behave", *CLIENT, *arguments],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_S,
+        )
+        status, out = result.returncode, result.stdout + result.stderr
+    except subprocess.TimeoutExpired:
+        status, out = -1, "timeout"
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return status, wall, cpu, out
+
+
+def git(project, *arguments):
+    subprocess.run(["git", *arguments], cwd=project, check=True, capture_output=True)
+
+
+def python_mutants(project):
+    """cosmic-ray's mutants of the files `make mutants` mutates, less the declarations marked not to mutate."""
+    from cosmic_ray.work_db import WorkDB, use_db
+
+    config = (ROOT / "mutation" / "config.toml").read_text().replace("{python}", PY)
+    (project / "mutation.toml").write_text(config)
+    session = project / "session.sqlite"
+    subprocess.run([PY, "-m", "cosmic_ray.cli", "init", "mutation.toml", str(session)], cwd=project, check=True)
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        specs = [item.mutations[0] for item in db.work_items]
+    (project / "mutation.toml").unlink()
+    session.unlink()
+    kept = []
+    for spec in specs:
+        line = (project / spec.module_path).read_text().splitlines()[spec.start_pos[0] - 1]
+        if PRAGMA not in line:
+            kept.append(spec)
+    return kept
+
+
+def apply_python(project, spec):
+    import cosmic_ray.plugins
+    from cosmic_ray.mutating import use_mutation
+
+    operator = cosmic_ray.plugins.get_operator(spec.operator_name)(**(spec.operator_args or {}))
+    return use_mutation(project / spec.module_path, operator, spec.occurrence)
+
+
+def measure(log=print):
+    from breaks import broken, copy_project
+    from template_breaks import BREAKS
+
+    with tempfile.TemporaryDirectory() as folder:
+        project = Path(folder) / "project"
+        copy_project(project)
+        (project / ".gitignore").write_text((ROOT / ".gitignore").read_text() + "session.sqlite\nmutation.toml\n")
+        git(project, "init", "-q")
+        git(project, "add", ".")
+        git(project, "-c", "user.name=bench", "-c", "user.email=bench@localhost", "commit", "-qm", "code")
+        status, plain_wall, plain_cpu, out = run(project)
+        if status:
+            sys.exit(f"bench_changed: the client run fails without any mutant:\n{out[-2000:]}")
+        status, record_wall, record_cpu, out = run(project, "-D", "impact=record")
+        if status:
+            sys.exit(f"bench_changed: the recording run failed:\n{out[-2000:]}")
+        log(
+            f"client run {plain_wall:.1f} s (CPU {plain_cpu:.1f} s), recording {record_wall:.1f} s ({record_cpu:.1f} s)"
+        )
+
+        mutants = [(_name(spec), spec) for spec in python_mutants(project)]
+        mutants += [(f"{file}: {name}", (file, old, new)) for name, file, old, new in BREAKS]
+        rows = []
+        for number, (name, mutant) in enumerate(mutants, 1):
+            if isinstance(mutant, tuple):
+                file, old, new = mutant
+                applied = broken(project, file, old, new, name)
+            else:
+                applied = apply_python(project, mutant)
+            with applied as change:
+                if isinstance(change, tuple) and change[1] is None:
+                    continue  # cosmic-ray found nothing to mutate there
+                status, wall, _, out = run(project, "--changed", "--stop")
+                said = re.search(r"--changed: (.*)", out)
+                said = said.group(1) if said else ""
+                chosen = re.match(r"(\d+) of (\d+) scenarios", said)
+                selected = int(chosen.group(1)) if chosen else (0 if "no scenario to run" in said else None)
+                killed_by_selection = status != 0
+                killed_by_all = killed_by_selection or run(project, "--stop")[0] != 0
+            rows.append(
+                {
+                    "mutant": name,
+                    "selected": selected,  # None: every scenario
+                    "said": said,
+                    "killed_by_selection": killed_by_selection,
+                    "killed_by_full_run": killed_by_all,
+                    "wall_s": round(wall, 2),
+                }
+            )
+            log(f"  {number}/{len(mutants)} {name}: {said[:90]} -> {'killed' if killed_by_selection else 'survived'}")
+
+    total = max([1] + [int(m.group(1)) for r in rows if (m := re.search(r"(?:of|all) (\d+) scenarios", r["said"]))])
+    killed = [r for r in rows if r["killed_by_full_run"]]
+    missed = [r["mutant"] for r in killed if not r["killed_by_selection"]]
+    shares = [(r["selected"] if r["selected"] is not None else total) / total for r in rows]
+    return {
+        "mutants": len(rows),
+        "killed_by_full_run": len(killed),
+        "killed_by_selection": len(killed) - len(missed),
+        "changed_kill_ratio": (len(killed) - len(missed)) / len(killed) if killed else None,
+        "changed_scenario_share": sum(shares) / len(shares) if shares else None,
+        "changed_time_share": sum(r["wall_s"] for r in rows) / len(rows) / plain_wall if rows else None,
+        "everything_selected": sum(1 for r in rows if r["selected"] is None),
+        "missed": missed,
+        "client_run_s": plain_wall,
+        "recording_run_s": record_wall,
+        "impact_record_cost": record_wall / plain_wall,
+        "impact_record_cost_cpu": record_cpu / plain_cpu,
+        "rows": rows,
+    }
+
+
+def _name(spec):
+    return f"{spec.module_path}:{spec.start_pos[0]}:{spec.operator_name.removeprefix('core/')}"
+
+
+def print_figures(f):
+    print(
+        f"\n--changed by mutants: {f['mutants']} mutants, {f['killed_by_full_run']} killed by the full client run, "
+        f"{f['killed_by_selection']} of them by the selection alone"
+    )
+    print(f"changed_kill_ratio      {f['changed_kill_ratio']:.3f}   (target ≥ 0.99)")
+    print(f"changed_scenario_share  {f['changed_scenario_share']:.3f}   ({f['everything_selected']} ran everything)")
+    print(f"changed_time_share      {f['changed_time_share']:.3f}   (whole command, with --stop)")
+    cost, cpu = f["impact_record_cost"], f["impact_record_cost_cpu"]
+    print(f"impact_record_cost      {cost:.2f}    (CPU {cpu:.2f}; target ≤ 2)")
+    for name in f["missed"]:
+        print(f"  missed: {name}")
+
+
+if __name__ == "__main__":
+    figures = measure()
+    print_figures(figures)
+    out = ROOT / "reports" / "bench_changed.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(figures, indent=2) + "\n")
