@@ -15,6 +15,8 @@ In one run, interleaved, several rounds of each (medians reported):
   startup  `manage.py behave` with nothing selected
   changed  `--changed` by mutants: each mutant of `make mutants` as a change, the scenarios
            it selects, and whether they still kill it (scripts/bench_changed.py)
+  scale    the suite at 10 and 30 times its size: cost per scenario, memory, workers,
+           shards, the report (scripts/bench_scale.py)
 
 The browser run also counts its WebDriver commands, by name and per scenario: what a
 browser run costs, the same on any machine (`--only browser` runs that case alone).
@@ -113,8 +115,16 @@ RATIOS = [
 ]
 COMMANDS_TARGET = 10
 # Cases of their own scripts, run after the others.
-OWN_SCRIPTS = ("changed",)
+OWN_SCRIPTS = ("changed", "scale")
 CHANGED_KEYS = ("changed_kill_ratio", "changed_scenario_share", "changed_time_share", "impact_record_cost")
+SCALE_KEYS = (
+    "client_cost_growth_30x",
+    "browser_cost_growth_10x",
+    "client_parallel_speedup_30x",
+    "report_open_seconds_30x",
+    "shard_spread_30x",
+    "client_peak_memory_growth_30x",
+)
 
 
 def median(samples, key):
@@ -205,6 +215,12 @@ def main():
         print("--changed by mutants ...", flush=True)
         changed = bench_changed.measure()
         figures.update({key: changed[key] for key in CHANGED_KEYS}, changed=changed)
+    if not args.only or "scale" in args.only:
+        import bench_scale
+
+        print("the suite at 10 and 30 times its size ...", flush=True)
+        scale = bench_scale.measure()
+        figures.update({key: scale[key] for key in SCALE_KEYS if key in scale}, scale=scale)
     output = Path(args.output)
     if args.only and output.exists():
         # Some cases only: their figures replace theirs among those of the last full benchmark.
@@ -217,6 +233,8 @@ def main():
         bench_parallel.print_figures(figures["parallel"])
     if "changed" in figures and (not args.only or "changed" in args.only):
         bench_changed.print_figures(figures["changed"])
+    if "scale" in figures and (not args.only or "scale" in args.only):
+        bench_scale.print_figures(figures["scale"])
 
 
 def _chromium_version():

@@ -6,7 +6,9 @@ impact map and one that records it (what recording costs), then every mutant of
 `make mutants` (cosmic-ray's, on the files of mutation/config.toml, and the template
 breaks of mutation/template_breaks.py) applied in turn as an uncommitted change. For each,
 `--changed` selects and runs (stopping at the first failure); a mutant the selection does
-not kill is run against every scenario, to tell a miss of the selection from a survivor.
+not kill is run against every scenario, to tell a miss of the selection from a survivor,
+unless nothing was selected: then no scenario ran its line, and none can kill it (the
+rule `make mutants` applies too).
 Figures: changed_kill_ratio (killed by the selection / killed by the full run),
 changed_scenario_share and changed_time_share (mean share of the run's scenarios and
 time selected), impact_record_cost (recording run / plain run, whole command).
@@ -25,11 +27,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "mutation"))
 PY = sys.executable
 CLIENT = ["--tags=not @browser", "-f", "null", "--no-junit", "--no-summary"]
-TIMEOUT_S = 120
+# A mutant that makes a run hang is stopped (the base runs have no limit).
+TIMEOUT_S = 300
 PRAGMA = "pragma: no mutate"
 
 
-def run(project, *arguments):
+def run(project, *arguments, timeout=TIMEOUT_S):
     """(status, wall seconds, CPU seconds of the command, stdout) of one `manage.py behave`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
@@ -39,7 +42,7 @@ def run(project, *arguments):
             cwd=project,
             capture_output=True,
             text=True,
-            timeout=TIMEOUT_S,
+            timeout=timeout,
         )
         status, out = result.returncode, result.stdout + result.stderr
     except subprocess.TimeoutExpired:
@@ -82,7 +85,7 @@ def apply_python(project, spec):
     return use_mutation(project / spec.module_path, operator, spec.occurrence)
 
 
-def measure(log=print):
+def measure(log=lambda line: print(line, flush=True)):
     from breaks import broken, copy_project
     from template_breaks import BREAKS
 
@@ -93,10 +96,10 @@ def measure(log=print):
         git(project, "init", "-q")
         git(project, "add", ".")
         git(project, "-c", "user.name=bench", "-c", "user.email=bench@localhost", "commit", "-qm", "code")
-        status, plain_wall, plain_cpu, out = run(project)
+        status, plain_wall, plain_cpu, out = run(project, timeout=None)
         if status:
             sys.exit(f"bench_changed: the client run fails without any mutant:\n{out[-2000:]}")
-        status, record_wall, record_cpu, out = run(project, "-D", "impact=record")
+        status, record_wall, record_cpu, out = run(project, "-D", "impact=record", timeout=None)
         if status:
             sys.exit(f"bench_changed: the recording run failed:\n{out[-2000:]}")
         log(
@@ -121,7 +124,8 @@ def measure(log=print):
                 chosen = re.match(r"(\d+) of (\d+) scenarios", said)
                 selected = int(chosen.group(1)) if chosen else (0 if "no scenario to run" in said else None)
                 killed_by_selection = status != 0
-                killed_by_all = killed_by_selection or run(project, "--stop")[0] != 0
+                # Nothing selected: no scenario ran the line, and none can kill it (make mutants' rule too).
+                killed_by_all = killed_by_selection or (selected != 0 and run(project, "--stop")[0] != 0)
             rows.append(
                 {
                     "mutant": name,

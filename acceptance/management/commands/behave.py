@@ -1,7 +1,8 @@
 """`manage.py behave`, with the suite's runner by default and its options checked up front.
 
 `--parallel N` (behave's own option, alias `--jobs`/`-j`, which behave leaves to runners
-that can run in parallel) and `--shard I/N` hand the run to acceptance/parallel/. The process
+that can run in parallel) and `--shard I/N` hand the run to acceptance/parallel/; `--changed
+[REF]` first narrows the selection to what a change can affect (acceptance/impact/). The process
 that starts a run clears the results and evidence of earlier runs, once; a worker clears nothing.
 """
 
@@ -76,11 +77,11 @@ class Command(behave_django.Command):
             self.stderr.write(f"error: {error}")
             sys.exit(2)
         parallel = (shard or (jobs or 1) > 1) and not options["dry_run"] and not worker.worker_name()
-        if options.get("changed") is not None and not worker.worker_name():
-            config = self._select_changed(config, options["changed"])
-        if run_options.impact == "record" and (parallel or worker.worker_name()):
+        if run_options.impact == "record" and parallel:
             self.stderr.write("error: -D impact=record measures one process: leave out --parallel and --shard.")
             sys.exit(2)
+        if options.get("changed") is not None and not worker.worker_name():
+            config = self._select_changed(config, options["changed"])
         if parallel and run_options.server_port:
             self.stderr.write("error: -D server_port gives every worker the same port: leave it out with --parallel.")
             sys.exit(2)
