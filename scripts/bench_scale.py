@@ -112,6 +112,7 @@ def measure(scales=(1, 10, 30), browser_scales=(1, 10), names=(), log=lambda lin
             f"client_command_growth_{top}x": client[high]["wall_s"] / client[low]["wall_s"],
             f"client_peak_memory_growth_{top}x": client[high]["peak_mb"] / client[low]["peak_mb"],
             f"client_parallel_speedup_{top}x": serial / client[f"{top}x_2_workers"]["wall_s"],
+            f"report_open_seconds_{top}x": (figures["report"] or {}).get("open_s"),
             f"shard_spread_{top}x": (max(shard_walls) - min(shard_walls)) / max(shard_walls),
         }
     )
@@ -135,9 +136,37 @@ def _report(project, results, log):
     if done.returncode or not page.exists():
         log(f"report: failed to render: {done.stdout.decode()[-500:]}{done.stderr.decode()[-500:]}")
         return None
-    figures = {"render_s": seconds, "size_mb": page.stat().st_size / 1e6}
-    log(f"report of the largest client run: {seconds:.1f} s to render, {figures['size_mb']:.1f} MB")
+    figures = {
+        "render_s": seconds,
+        "size_mb": page.stat().st_size / 1e6,
+        "open_s": _open_seconds(project, results, page),
+    }
+    log(
+        f"report of the largest client run: {seconds:.1f} s to render, {figures['size_mb']:.1f} MB, "
+        f"{figures['open_s']:.1f} s until Chromium shows a scenario's name"
+    )
     return figures
+
+
+def _open_seconds(project, results, page):
+    """Seconds from asking headless Chromium for the page until it shows the name of one of its scenarios."""
+    sys.path.insert(0, str(ROOT))
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    from acceptance.browser.session import BrowserSession
+    from acceptance.options import Options
+
+    name = json.loads(next((project / results).glob("*-result.json")).read_text())["name"]
+    session = BrowserSession(Options(timeout=300))
+    browser = session.start()
+    try:
+        started = time.perf_counter()
+        browser.get(page.as_uri())
+        shown = "return document.body ? document.body.innerText.includes(arguments[0]) : false"
+        WebDriverWait(browser, 300, poll_frequency=0.05).until(lambda b: b.execute_script(shown, name))
+        return time.perf_counter() - started
+    finally:
+        session.quit()
 
 
 def print_figures(f):
