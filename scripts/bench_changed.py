@@ -17,11 +17,14 @@ time selected), impact_record_cost (recording run / plain run, whole command).
 import json
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from queue import Empty, Queue
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "mutation"))
@@ -85,8 +88,9 @@ def apply_python(project, spec):
     return use_mutation(project / spec.module_path, operator, spec.occurrence)
 
 
-def measure(log=lambda line: print(line, flush=True)):
-    from breaks import broken, copy_project
+def measure(workers=2, log=lambda line: print(line, flush=True)):
+    """The figures; the mutants are shared among `workers` copies of the project, each with the same map."""
+    from breaks import copy_project
     from template_breaks import BREAKS
 
     with tempfile.TemporaryDirectory() as folder:
@@ -105,38 +109,36 @@ def measure(log=lambda line: print(line, flush=True)):
         log(
             f"client run {plain_wall:.1f} s (CPU {plain_cpu:.1f} s), recording {record_wall:.1f} s ({record_cpu:.1f} s)"
         )
-
         mutants = [(_name(spec), spec) for spec in python_mutants(project)]
         mutants += [(f"{file}: {name}", (file, old, new)) for name, file, old, new in BREAKS]
+        # The same code, repository and map in each copy: the map's paths are relative.
+        projects = [project] + [Path(folder) / f"project{n}" for n in range(2, workers + 1)]
+        for other in projects[1:]:
+            shutil.copytree(project, other, symlinks=True)
+        queue = Queue()
+        for numbered in enumerate(mutants, 1):
+            queue.put(numbered)
         rows = []
-        for number, (name, mutant) in enumerate(mutants, 1):
-            if isinstance(mutant, tuple):
-                file, old, new = mutant
-                applied = broken(project, file, old, new, name)
-            else:
-                applied = apply_python(project, mutant)
-            with applied as change:
-                if isinstance(change, tuple) and change[1] is None:
-                    continue  # cosmic-ray found nothing to mutate there
-                status, wall, _, out = run(project, "--changed", "--stop")
-                said = re.search(r"--changed: (.*)", out)
-                said = said.group(1) if said else ""
-                chosen = re.match(r"(\d+) of (\d+) scenarios", said)
-                selected = int(chosen.group(1)) if chosen else (0 if "no scenario to run" in said else None)
-                killed_by_selection = status != 0
-                # Nothing selected: no scenario ran the line, and none can kill it (make mutants' rule too).
-                killed_by_all = killed_by_selection or (selected != 0 and run(project, "--stop")[0] != 0)
-            rows.append(
-                {
-                    "mutant": name,
-                    "selected": selected,  # None: every scenario
-                    "said": said,
-                    "killed_by_selection": killed_by_selection,
-                    "killed_by_full_run": killed_by_all,
-                    "wall_s": round(wall, 2),
-                }
-            )
-            log(f"  {number}/{len(mutants)} {name}: {said[:90]} -> {'killed' if killed_by_selection else 'survived'}")
+
+        def work(copy):
+            while True:
+                try:
+                    number, (name, mutant) = queue.get_nowait()
+                except Empty:
+                    return
+                row = try_mutant(copy, name, mutant)
+                if row:
+                    rows.append(row)
+                    fate = "killed" if row["killed_by_selection"] else "survived the selection"
+                    if not row["killed_by_selection"]:
+                        fate += ", killed by the full run" if row["killed_by_full_run"] else ", and the full run"
+                    log(f"  {number}/{len(mutants)} {name}: {row['said'][:80]} -> {fate}")
+
+        threads = [threading.Thread(target=work, args=(copy,)) for copy in projects]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
 
     total = max([1] + [int(m.group(1)) for r in rows if (m := re.search(r"(?:of|all) (\d+) scenarios", r["said"]))])
     killed = [r for r in rows if r["killed_by_full_run"]]
@@ -156,6 +158,32 @@ def measure(log=lambda line: print(line, flush=True)):
         "impact_record_cost": record_wall / plain_wall,
         "impact_record_cost_cpu": record_cpu / plain_cpu,
         "rows": rows,
+    }
+
+
+def try_mutant(project, name, mutant):
+    """The mutant applied as an uncommitted change: what --changed said, and who killed it; None if none applies."""
+    from breaks import broken
+
+    applied = broken(project, *mutant, name) if isinstance(mutant, tuple) else apply_python(project, mutant)
+    with applied as change:
+        if isinstance(change, tuple) and change[1] is None:
+            return None  # cosmic-ray found nothing to mutate there
+        status, wall, _, out = run(project, "--changed", "--stop", "--keepdb")
+        said = re.search(r"--changed: (.*)", out)
+        said = said.group(1) if said else ""
+        chosen = re.match(r"(\d+) of (\d+) scenarios", said)
+        selected = int(chosen.group(1)) if chosen else (0 if "no scenario to run" in said else None)
+        killed_by_selection = status != 0
+        # Nothing selected: no scenario ran the line, and none can kill it (make mutants' rule too).
+        killed_by_all = killed_by_selection or (selected != 0 and run(project, "--stop", "--keepdb")[0] != 0)
+    return {
+        "mutant": name,
+        "selected": selected,  # None: every scenario
+        "said": said,
+        "killed_by_selection": killed_by_selection,
+        "killed_by_full_run": killed_by_all,
+        "wall_s": round(wall, 2),
     }
 
 
