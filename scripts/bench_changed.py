@@ -175,8 +175,10 @@ def try_mutant(project, name, mutant):
         chosen = re.match(r"(\d+) of (\d+) scenarios", said)
         selected = int(chosen.group(1)) if chosen else (0 if "no scenario to run" in said else None)
         killed_by_selection = status != 0
-        # Nothing selected: no scenario ran the line, and none can kill it (make mutants' rule too).
-        killed_by_all = killed_by_selection or (selected != 0 and run(project, "--stop", "--keepdb")[0] != 0)
+        # Nothing selected: no scenario ran the line, and none can kill it (make mutants' rule too);
+        # everything selected: that was the full run.
+        full_needed = not killed_by_selection and selected not in (0, None)
+        killed_by_all = killed_by_selection or (full_needed and run(project, "--stop", "--keepdb")[0] != 0)
     return {
         "mutant": name,
         "selected": selected,  # None: every scenario
