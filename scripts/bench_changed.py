@@ -110,7 +110,7 @@ def measure(workers=2, log=lambda line: print(line, flush=True)):
             f"client run {plain_wall:.1f} s (CPU {plain_cpu:.1f} s), recording {record_wall:.1f} s ({record_cpu:.1f} s)"
         )
         mutants = [(_name(spec), spec) for spec in python_mutants(project)]
-        mutants += [(f"{file}: {name}", (file, old, new)) for name, file, old, new in BREAKS]
+        mutants += [(f"{each.file}: {each.tried}", each) for each in BREAKS]
         # The same code, repository and map in each copy: the map's paths are relative.
         projects = [project] + [Path(folder) / f"project{n}" for n in range(2, workers + 1)]
         for other in projects[1:]:
@@ -163,9 +163,9 @@ def measure(workers=2, log=lambda line: print(line, flush=True)):
 
 def try_mutant(project, name, mutant):
     """The mutant applied as an uncommitted change: what --changed said, and who killed it; None if none applies."""
-    from breaks import broken
+    from breaks import Break
 
-    applied = broken(project, *mutant, name) if isinstance(mutant, tuple) else apply_python(project, mutant)
+    applied = mutant.applied(project) if isinstance(mutant, Break) else apply_python(project, mutant)
     with applied as change:
         if isinstance(change, tuple) and change[1] is None:
             return None  # cosmic-ray found nothing to mutate there
