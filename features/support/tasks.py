@@ -220,6 +220,7 @@ def try_wrong_passwords(driver, username, count):
 def reset_password(driver, email, password):
     """Ask for a reset link, follow the one emailed to `email` and choose `password`."""
     ask_for_password_reset(driver, email)
+    driver.settle()  # the email is sent by the time the site answers the form
     driver.visit(link_in_last_email_to(email))
     choose_new_password(driver, password, password)
 
