@@ -4,14 +4,31 @@ Feature: Commenting on articles
   run code in another reader's browser.
 
   Background:
-    Given Alice has published "Spring fair"
+    Given the newsroom has these articles:
+      | title       | author | status    |
+      | Spring fair | Alice  | Published |
+      | Ferry times | Alice  | Published |
     And Rita is a reader
 
   Rule: Signed-in readers comment on published articles
 
     Scenario: A reader's comment appears under the article with her name
       When Rita comments "Can't wait for the duck race!" on "Spring fair"
-      Then she sees the comment "Can't wait for the duck race!" by Rita Reyes under "Spring fair"
+      Then she is on the page of "Spring fair", told "Your comment is added."
+      And she sees the comment "Can't wait for the duck race!" by Rita Reyes under "Spring fair"
+      And "Ferry times" has no comments
+
+    Scenario: Comments show under their article, oldest first, each once
+      Given Eddie has commented "Is there parking?" on "Spring fair"
+      And Alice has commented "The ferry is full." on "Ferry times"
+      When Rita comments "Bring a bike." on "Spring fair"
+      Then the comments under "Spring fair" read, oldest first:
+        | by          | comment           |
+        | Eddie Evans | Is there parking? |
+        | Rita Reyes  | Bring a bike.     |
+      And the comments under "Ferry times" read, oldest first:
+        | by           | comment            |
+        | Alice Archer | The ferry is full. |
 
     Scenario Outline: A comment <of what> is refused
       When Rita comments <typed> on "Spring fair"
@@ -27,7 +44,9 @@ Feature: Commenting on articles
 
     Scenario: A comment shows who sent it, whatever name the request gives
       When Rita sends the comment "Great piece!" on "Spring fair" as Alice without the form
-      Then she sees the comment "Great piece!" by Rita Reyes under "Spring fair"
+      Then the comments under "Spring fair" read, oldest first:
+        | by         | comment      |
+        | Rita Reyes | Great piece! |
 
     Scenario: Nobody comments on a draft, not even by hand
       Given Alice has written a draft called "Harbour news"

@@ -8,10 +8,22 @@ Feature: Pages on other sites cannot act for the newsroom's people
 
   Rule: The newsroom's pages never show inside a page on another site
 
-    Scenario: A page on another site cannot show an article to trick a click on it
-      Given Alice has published "Spring fair"
-      When Rita opens a page on another site that shows "Spring fair" in a frame
-      Then she does not see "Spring fair" inside the page on another site
+    Scenario Outline: A page on another site cannot show <page> to trick a click on it
+      Given Alice has written a draft called "Spring fair"
+      When she opens a page on another site that shows <page> in a frame
+      Then she sees nothing of the newsroom inside the page on another site
+
+      Examples:
+        | page                             |
+        | the front page                   |
+        | "Spring fair"                    |
+        | the page to edit "Spring fair"   |
+        | the page to delete "Spring fair" |
+        | the page to write an article     |
+        | her dashboard                    |
+        | the sign-in page                 |
+        | the registration page            |
+        | the password reset page          |
 
   Rule: Only the newsroom's own pages send its forms
 
@@ -44,3 +56,31 @@ Feature: Pages on other sites cannot act for the newsroom's people
       When Rita opens a page on another site that comments "Cheap watches at watches.example" on "Spring fair"
       Then she is told "Nothing was changed."
       And "Spring fair" has no comments
+
+    Scenario Outline: A page on another site cannot make <who> <do what>
+      Given Alice is an author
+      When <who> opens a page on another site that sends the form to <do what>
+      Then <who> is told "Nothing was changed."
+      And <nothing changed>
+
+      Examples:
+        | who       | do what                                          | nothing changed                                      |
+        | Alice     | write an article called "Lost cat"               | she does not see "Lost cat" on her dashboard         |
+        | a visitor | register as "nina"                               | no account "nina" can sign in with "Tulip-Garden-42" |
+        | a visitor | ask for a password reset for "alice@example.com" | no email is sent                                     |
+        | Alice     | sign out                                         | she is still signed in                               |
+
+  Rule: A link changes nothing: only the newsroom's own forms do
+
+    Scenario Outline: A link followed by <who> cannot <do what>
+      Given Alice has written a draft called "Spring fair"
+      And she has published "Harbour news"
+      When <who> follows a link to <do what>
+      Then <who> is told "Nothing was changed."
+      And <nothing changed>
+
+      Examples:
+        | who   | do what                   | nothing changed                   |
+        | Eddie | publish "Spring fair"     | readers cannot read "Spring fair" |
+        | Rita  | comment on "Harbour news" | "Harbour news" has no comments    |
+        | Rita  | sign out                  | she is still signed in            |

@@ -12,22 +12,33 @@ Feature: Publishing articles
 
     Scenario: A new draft is hidden from readers
       When Alice writes a draft called "Spring fair"
-      Then she is told "“Spring fair” is saved as a draft."
+      Then she is on the page of "Spring fair", told "“Spring fair” is saved as a draft."
       And Rita does not see "Spring fair" on the front page
       And Rita cannot open "Spring fair"
 
     Scenario: An editor publishes a draft and readers can read it
       Given Alice has written a draft called "Spring fair" that says "Stalls open at ten."
       When Eddie publishes "Spring fair"
-      Then Rita sees "Spring fair" on the front page
-      And Rita reads "Stalls open at ten." in "Spring fair"
-      And she sees that "Spring fair" was published today
+      Then he is on the page of "Spring fair", told "“Spring fair” is published."
+      And Rita sees "Spring fair" on the front page
+      And Rita reads "Spring fair" at "/articles/spring-fair/", by Alice Archer, published today, saying "Stalls open at ten."
+      And Alice sees on her dashboard:
+        | title       | status    |
+        | Spring fair | Published |
 
-    Scenario: A reader's dashboard lists her own drafts and nobody else's
-      Given Alice has written a draft called "Spring fair"
-      And Rita has written a draft called "Lost cat"
+    Scenario: A dashboard lists exactly its person's articles, newest first
+      Given the newsroom has these articles:
+        | title        | author | status    |
+        | Spring fair  | Alice  | Draft     |
+        | Lost cat     | Rita   | Draft     |
+        | Harbour news | Eddie  | Published |
+        | Found dog    | Rita   | Published |
+        | Ferry times  | Alice  | Published |
       When Rita opens her dashboard
-      Then she sees "Lost cat" as a draft on her dashboard
+      Then she sees on her dashboard:
+        | title     | status    |
+        | Found dog | Published |
+        | Lost cat  | Draft     |
       And she does not see "Spring fair" on her dashboard
 
   Rule: Only the author or an editor may publish an article
@@ -50,35 +61,66 @@ Feature: Publishing articles
       Then she finds no article there
       And Alice still sees "Spring fair" as a draft on her dashboard
 
-    Scenario: A link cannot publish a draft, not even an editor's
-      Given Alice has written a draft called "Spring fair"
-      When Eddie follows a link to publish "Spring fair"
-      Then he is told "Nothing was changed."
-      And readers cannot read "Spring fair"
+    Scenario: An author's new article goes to the top of the front page, under her name and today's date
+      Given Eddie published "Harbour news" on 3 March 2026
+      When Alice writes and publishes an article called "Spring fair"
+      Then the front page lists, newest first:
+        | title        | byline                       |
+        | Spring fair  | By Alice Archer, today       |
+        | Harbour news | By Eddie Evans, 3 March 2026 |
+      And Alice sees on her dashboard:
+        | title       | status    |
+        | Spring fair | Published |
 
     Scenario: An author publishes her own article straight away
       When Alice writes and publishes an article called "Harbour news"
-      Then she is told "“Harbour news” is published."
+      Then she is on the page of "Harbour news", told "“Harbour news” is published."
       And she is not offered to publish it again
       And Rita sees "Harbour news" on the front page
 
   Rule: Authors look after their own articles
 
-    Scenario: An author edits her draft
+    Scenario: An author edits her draft, and it stays her draft at its address
       Given Alice has written a draft called "Spring fair"
+      And she has written a draft called "Harbour news" that says "The ferry leaves at nine."
       When she changes the text of "Spring fair" to "Now with a duck race."
-      Then she reads "Now with a duck race." in "Spring fair"
+      Then she is on the page of "Spring fair", told "“Spring fair” is saved."
+      And she reads "Spring fair" at "/articles/spring-fair/", by Alice Archer, a draft, saying "Now with a duck race."
+      And she reads "The ferry leaves at nine." in "Harbour news"
 
     Scenario: An author corrects her published article and readers see the correction
-      Given Alice has published "Harbour news"
+      Given Alice published "Harbour news" on 3 March 2026, saying "The ferry leaves at ten."
       When she changes the text of "Harbour news" to "The ferry leaves at nine, not ten."
-      Then Rita reads "The ferry leaves at nine, not ten." in "Harbour news"
+      Then Rita reads "Harbour news" at "/articles/harbour-news/", by Alice Archer, published on 3 March 2026, saying "The ferry leaves at nine, not ten."
+      And Rita sees "Harbour news" on the front page
+
+    Scenario: An author changes the title of her published article, and its address and date stay
+      Given Alice published "Harbour news" on 3 March 2026, saying "The ferry leaves at nine."
+      When she changes the title of "Harbour news" to "Ferry times"
+      Then Rita reads "Ferry times" at "/articles/harbour-news/", by Alice Archer, published on 3 March 2026, saying "The ferry leaves at nine."
+      And the front page lists, newest first:
+        | title       | byline                        |
+        | Ferry times | By Alice Archer, 3 March 2026 |
 
     Scenario: An author deletes her draft
       Given Alice has written a draft called "Spring fair"
+      And she has published "Harbour news"
       When she deletes "Spring fair"
-      Then she is told "“Spring fair” is deleted."
-      And she no longer sees "Spring fair" on her dashboard
+      Then she is on her dashboard, told "“Spring fair” is deleted."
+      And she sees on her dashboard:
+        | title        | status    |
+        | Harbour news | Published |
+      And nobody can open "/articles/spring-fair/" any more
+
+    Scenario: An author deletes her published article, and it leaves the front page
+      Given Alice has published "Spring fair"
+      And she has published "Harbour news"
+      When she deletes "Harbour news"
+      Then she is on her dashboard, told "“Harbour news” is deleted."
+      And the front page lists, newest first:
+        | title       | byline                 |
+        | Spring fair | By Alice Archer, today |
+      And nobody can open "/articles/harbour-news/" any more
 
     Scenario Outline: Nobody else may edit an author's article, not even <who>
       Given Alice has published "Harbour news"

@@ -8,8 +8,19 @@ Feature: Registering an account
     Scenario: Nina registers and is welcomed
       When Nina registers as "nina" with the email "nina@example.com"
       Then she sees her dashboard welcoming her as "nina"
-      And "nina@example.com" receives one email, "Welcome to Our Site!"
-      And the email greets her as "nina"
+      And "nina@example.com" receives one email, "Welcome to Our Site!", that reads:
+        """
+        Hello nina,
+
+        Welcome to the Newsroom! Your account is ready: you can read the news,
+        comment on articles and write your own.
+
+        Sign in any time with your username, nina, at
+        {a link to the sign-in page}
+
+        The Newsroom team
+        """
+      And the link in it leads to the sign-in page
 
   Rule: Registering opens an ordinary account, whatever the request asks for
 

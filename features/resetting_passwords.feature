@@ -5,6 +5,7 @@ Feature: Resetting a forgotten password
 
   Background:
     Given Rita is a reader with the password "Old-Lantern-31"
+    And Alice is an author with the password "Old-Lantern-31"
 
   Rule: The emailed link lets a person choose a new password
 
@@ -14,6 +15,24 @@ Feature: Resetting a forgotten password
       When she follows the link in the email to choose the new password "New-Lantern-77"
       Then she can sign in with "New-Lantern-77"
       And she can no longer sign in with "Old-Lantern-31"
+      And Alice can still sign in with "Old-Lantern-31"
+
+    Scenario: The reset email goes to Rita alone, with her link and nothing secret
+      When Rita asks for a password reset for "rita@example.com"
+      Then "rita@example.com" receives one email, "Reset your Newsroom password", that reads:
+        """
+        Hello rita,
+
+        Someone asked to reset the password of your Newsroom account. To choose a new
+        password, follow this link:
+
+        {a link to choose a new password}
+
+        If it was not you, ignore this email: your password stays as it is.
+
+        The Newsroom team
+        """
+      And the link in it leads to choose a new password
 
     Scenario: A reset link works only once
       Given Rita has reset her password through the emailed link

@@ -13,9 +13,20 @@ Feature: Signing in
       When Rita signs in with the password "Old-Lantern-31"
       Then she sees her dashboard welcoming her as "Rita Reyes"
 
-    Scenario: A link to the sign-in page cannot send Rita on to another site
-      When Rita signs in through a link that leads on to "https://newsroom.example.net/"
+    Scenario Outline: A link to the sign-in page cannot send Rita on to another site: <address>
+      When Rita signs in through a link that leads on to "<address>"
       Then she sees her dashboard welcoming her as "Rita Reyes"
+
+      Examples:
+        | address                           |
+        | https://newsroom.example.net/     |
+        | http://newsroom.example.net/      |
+        | //newsroom.example.net/           |
+        | /\newsroom.example.net/           |
+        | \\newsroom.example.net/           |
+        | https:///newsroom.example.net/    |
+        | https://newsroom.example.net@x.y/ |
+        | javascript:alert(document.cookie) |
 
     Scenario: A wrong password is refused
       When Rita signs in with the password "Old-Lantern-13"
@@ -24,11 +35,12 @@ Feature: Signing in
 
   Rule: Signing out ends the session
 
-    Scenario: Rita signs out
+    Scenario: Rita signs out, and her password still opens her dashboard
       Given Rita is signed in
       When she signs out
       Then she is told "You are signed out."
       And she is not signed in
+      And she can still sign in with "Old-Lantern-31"
 
     Scenario: A copy of Rita's session cookie stops working when she signs out
       Given Rita is signed in

@@ -29,6 +29,10 @@ PAGE, AROUND, OTHER_SITE, VARIANT = "through the page", "around the page", "from
 # What a script on the page or the browser's cookie rules decide: the client answers from the flags, a browser for real.
 IN_BROWSER = "in the browser"
 LOOKALIKES = f"{ACC}/lookalikes.py"
+# Ways that a page keeps its promise in part: to the wrong article or person, not after a change, with
+# something the person may not see, as many times or in an order it should not, or on every instance but one.
+WRONG_TARGET, LOST_ON_EDIT, LEAKED = "the wrong one", "lost on a change", "leaked"
+COUNTED_WRONG, ONE_OF_MANY = "counted wrong", "one instance of many"
 CSRF_EXEMPT = "@method_decorator(csrf_exempt, name='dispatch')\n"
 EXEMPT_IMPORTS = (
     "from django.views import View\n",
@@ -58,8 +62,10 @@ def through_page(tried, scenario, how=PAGE):
 
 
 def drivers(way):
-    # A browser is what sends another site's form with the newsroom's cookies; check it there too.
-    return ("client", "browser") if way.how in (OTHER_SITE, IN_BROWSER) else ("client",)
+    # A browser is what sends another site's form with the newsroom's cookies, and what shows or
+    # refuses a frame: check those ways, and every scenario about another site, there too.
+    about_other_site = way.how in (OTHER_SITE, IN_BROWSER) or "another site cannot" in way.scenario
+    return ("client", "browser") if about_other_site else ("client",)
 
 
 def exempt(view):
@@ -96,7 +102,7 @@ WAYS = [
     way(
         PAGE,
         "a reader's dashboard lists everyone's articles",
-        "A reader's dashboard lists her own drafts and nobody else's",
+        "A dashboard lists exactly its person's articles",
         f"{ACC}/views.py",
         'user.articles.order_by("-created_at")',
         'Article.objects.order_by("-created_at")',
@@ -104,7 +110,7 @@ WAYS = [
     way(
         PAGE,
         "a reader's dashboard lists the drafts waiting for an editor",
-        "A reader's dashboard lists her own drafts and nobody else's",
+        "A dashboard lists exactly its person's articles",
         f"{ACC}/views.py",
         'if user.has_perm("articles.publish_article"):',
         "if True:",
@@ -123,7 +129,7 @@ WAYS = [
     way(
         AROUND,
         "a link (a GET, which any page or email can make a browser send) publishes",
-        "A link cannot publish a draft, not even an editor's",
+        'A link followed by Eddie cannot publish "Spring fair"',
         f"{A}/views.py",
         "class ArticlePublishView(FormOnlyView):\n",
         "class ArticlePublishView(FormOnlyView):\n"
@@ -348,7 +354,7 @@ WAYS = [
     way(
         OTHER_SITE,
         "a page on another site shows a newsroom page in a frame, under something that invites a click",
-        "A page on another site cannot show an article to trick a click on it",
+        "A page on another site cannot show the front page to trick a click on it",
         "site/newsroom/settings.py",
         '    "django.middleware.clickjacking.XFrameOptionsMiddleware",\n',
         "",
@@ -691,15 +697,323 @@ WAYS += [
 ]
 
 
-def main():
+# The ways a page keeps its promise only in part.
+WAYS += [
+    way(
+        WRONG_TARGET,
+        "a comment lands under another article than the one it was written for",
+        "A reader's comment appears under the article with her name",
+        f"{A}/views.py",
+        "        form.instance.article = article\n",
+        "        form.instance.article = Article.objects.published().exclude(pk=article.pk).first() or article\n",
+    ),
+    way(
+        WRONG_TARGET,
+        "a reset link changes another person's password",
+        "Rita resets her password and signs in with the new one",
+        "site/newsroom/urls.py",
+        ("from django.urls import", '    path("", include("django.contrib.auth.urls")),'),
+        (
+            "from django.contrib.auth.views import PasswordResetConfirmView\n\n\n"
+            "class ResetSomeoneElse(PasswordResetConfirmView):\n"
+            "    def get_form_kwargs(self):\n"
+            "        kwargs = super().get_form_kwargs()\n"
+            "        others = type(self.user).objects.exclude(pk=self.user.pk).order_by('pk')\n"
+            "        kwargs['user'] = others.first() or self.user\n"
+            "        return kwargs\n\n\nfrom django.urls import",
+            '    path("reset/<uidb64>/<token>/", ResetSomeoneElse.as_view(), name="password_reset_confirm"),\n'
+            '    path("", include("django.contrib.auth.urls")),',
+        ),
+    ),
+    way(
+        WRONG_TARGET,
+        "a dashboard lists everyone's published articles beside its person's own",
+        "A dashboard lists exactly its person's articles",
+        f"{ACC}/views.py",
+        'user.articles.order_by("-created_at")',
+        '(user.articles.all() | Article.objects.published()).order_by("-created_at")',
+    ),
+    way(
+        WRONG_TARGET,
+        "an editor who publishes a draft becomes its author",
+        "An editor publishes a draft and readers can read it",
+        f"{A}/services.py",
+        '        article.save(update_fields=["status", "published_at", "updated_at"])',
+        "        article.author = by\n"
+        '        article.save(update_fields=["status", "author", "published_at", "updated_at"])',
+    ),
+    way(
+        WRONG_TARGET,
+        "an edit changes the author's other articles too",
+        "An author edits her draft, and it stays her draft at its address",
+        f"{A}/views.py",
+        '        messages.success(self.request, f"“{self.object}” is saved.")',
+        "        self.request.user.articles.update(body=self.object.body)\n"
+        '        messages.success(self.request, f"“{self.object}” is saved.")',
+    ),
+    way(
+        WRONG_TARGET,
+        "deleting a draft deletes its author's other articles",
+        "An author deletes her draft",
+        f"{A}/views.py",
+        "        title = self.object.title\n",
+        "        title = self.object.title\n        self.object.author.articles.exclude(pk=self.object.pk).delete()\n",
+    ),
+    way(
+        LOST_ON_EDIT,
+        "an edit dates a published article anew",
+        "An author corrects her published article and readers see the correction",
+        f"{A}/models.py",
+        "        if self.is_published() and self.published_at is None:",
+        "        if self.is_published():",
+    ),
+    way(
+        LOST_ON_EDIT,
+        "a new title makes a new address, and links to the old one break",
+        "An author changes the title of her published article, and its address and date stay",
+        f"{A}/views.py",
+        "    def form_valid(self, form):\n        response = super().form_valid(form)\n",
+        "    def form_valid(self, form):\n"
+        '        form.instance.slug = ""\n        response = super().form_valid(form)\n',
+    ),
+    way(
+        LOST_ON_EDIT,
+        "an edit turns a published article back into a draft",
+        "An author corrects her published article and readers see the correction",
+        f"{A}/views.py",
+        "    def form_valid(self, form):\n        response = super().form_valid(form)\n",
+        "    def form_valid(self, form):\n        form.instance.status = Article.Status.DRAFT\n"
+        "        response = super().form_valid(form)\n",
+    ),
+    way(
+        LOST_ON_EDIT,
+        "a new title is not kept, only the text",
+        "An author changes the title of her published article, and its address and date stay",
+        f"{A}/forms.py",
+        '        fields = ["title", "body"]\n        labels = {"body": "Text"}\n\n\nclass CommentForm',
+        '        fields = ["title", "body"]\n        labels = {"body": "Text"}\n\n'
+        "    def clean_title(self):\n        return self.instance.title\n\n\nclass CommentForm",
+    ),
+    way(
+        LOST_ON_EDIT,
+        "signing out loses the person's password",
+        "Rita signs out, and her password still opens her dashboard",
+        f"{ACC}/views.py",
+        "class SignOutView(NotAllowedPageMixin, LogoutView):\n",
+        "class SignOutView(NotAllowedPageMixin, LogoutView):\n    def post(self, request, *args, **kwargs):\n"
+        "        request.user.set_unusable_password()\n        request.user.save()\n"
+        "        return super().post(request, *args, **kwargs)\n\n",
+    ),
+    way(
+        WRONG_TARGET,
+        "the welcome email's link leads to the registration page instead of the sign-in page",
+        "Nina registers and is welcomed",
+        f"{ACC}/emails.py",
+        'reverse("login")',
+        'reverse("register")',
+    ),
+    way(
+        ONE_OF_MANY,
+        "a draft can be deleted, but a published article cannot",
+        "An author deletes her published article",
+        f"{A}/views.py",
+        '    template_name = "articles/article_confirm_delete.html"\n',
+        '    template_name = "articles/article_confirm_delete.html"\n\n'
+        "    def get_queryset(self):\n        return super().get_queryset().drafts()\n\n",
+    ),
+    way(
+        LEAKED,
+        "a refusal to publish names the draft it refused",
+        "A reader cannot publish someone else's draft",
+        f"{A}/services.py",
+        """raise PermissionDenied("Only editors may publish someone else's article.")""",
+        """raise PermissionDenied(f"Only editors may publish someone else's article, not “{article}”.")""",
+    ),
+    way(
+        LEAKED,
+        "the page that says a draft is not there names the address asked for",
+        "A new draft is hidden from readers",
+        "site/templates/404.html",
+        "  <h1>Page not found</h1>\n",
+        "  <h1>Page not found</h1>\n  <p>Nothing at {{ request.path }}.</p>\n",
+    ),
+    way(
+        LEAKED,
+        "the page that refuses another site's form shows what that form sent",
+        "A page on another site cannot comment in a reader's name",
+        "site/templates/403_csrf.html",
+        "  <h1>Not sent</h1>\n",
+        "  <h1>Not sent</h1>\n  <p>{{ request.POST.body }}</p>\n",
+    ),
+    way(
+        LEAKED,
+        "the welcome email goes to the newsroom's staff as well as the newcomer",
+        "Nina registers and is welcomed",
+        f"{ACC}/emails.py",
+        "[user.email]",
+        '[user.email, "staff@example.com"]',
+    ),
+    way(
+        LEAKED,
+        "the reset email carries the account's password hash",
+        "The reset email goes to Rita alone",
+        f"{ACC}/templates/registration/password_reset_email.html",
+        "The Newsroom team",
+        "The Newsroom team ({{ user.password }})",
+    ),
+    way(
+        COUNTED_WRONG,
+        "each comment shows twice",
+        "A reader's comment appears under the article with her name",
+        f"{A}/views.py",
+        'comments=article.comments.select_related("author"),',
+        'comments=list(article.comments.select_related("author")) * 2,',
+    ),
+    way(
+        COUNTED_WRONG,
+        "comments show newest first",
+        "Comments show under their article, oldest first, each once",
+        f"{A}/models.py",
+        'ordering = ["created_at", "pk"]',
+        'ordering = ["-created_at", "-pk"]',
+    ),
+    way(
+        COUNTED_WRONG,
+        "a dashboard lists its person's articles oldest first",
+        "A dashboard lists exactly its person's articles",
+        f"{ACC}/views.py",
+        'user.articles.order_by("-created_at")',
+        'user.articles.order_by("created_at")',
+    ),
+    way(
+        COUNTED_WRONG,
+        "the front page lists each article twice",
+        "An author's new article goes to the top of the front page",
+        f"{A}/templates/articles/article_list.html",
+        ("{% for article in articles %}", "{% endfor %}\n    </ul>"),
+        ('{% for article in articles %}{% for twice in "ab" %}', "{% endfor %}{% endfor %}\n    </ul>"),
+    ),
+    way(
+        COUNTED_WRONG,
+        "the front page lists the oldest articles first",
+        "An author's new article goes to the top of the front page",
+        f"{A}/models.py",
+        'ordering = ["-published_at", "-created_at"]',
+        'ordering = ["published_at", "created_at"]',
+    ),
+    way(
+        COUNTED_WRONG,
+        "a message after an action is told twice",
+        "A new draft is hidden from readers",
+        "site/templates/base.html",
+        "{% for message in messages %}<li",
+        "{% for message in messages %}<li>{{ message }}</li><li",
+    ),
+    way(
+        COUNTED_WRONG,
+        "the welcome email is sent twice",
+        "Nina registers and is welcomed",
+        f"{ACC}/views.py",
+        "        send_welcome_email(self.request, user)\n",
+        "        send_welcome_email(self.request, user)\n        send_welcome_email(self.request, user)\n",
+    ),
+    way(
+        ONE_OF_MANY,
+        "one page, the registration page, may be shown in a frame",
+        "A page on another site cannot show the registration page",
+        f"{ACC}/views.py",
+        ("from django.views.generic import", "class RegisterView(CreateView):"),
+        (
+            "from django.utils.decorators import method_decorator\n"
+            "from django.views.decorators.clickjacking import xframe_options_exempt\nfrom django.views.generic import",
+            '@method_decorator(xframe_options_exempt, name="dispatch")\nclass RegisterView(CreateView):',
+        ),
+    ),
+    way(
+        ONE_OF_MANY,
+        "one form, registering, takes a form sent from another site",
+        'A page on another site cannot make a visitor register as "nina"',
+        f"{ACC}/views.py",
+        ("from django.views.generic import", "class RegisterView(CreateView):"),
+        (
+            "from django.utils.decorators import method_decorator\n"
+            "from django.views.decorators.csrf import csrf_exempt\nfrom django.views.generic import",
+            '@method_decorator(csrf_exempt, name="dispatch")\nclass RegisterView(CreateView):',
+        ),
+    ),
+    way(
+        ONE_OF_MANY,
+        "one form, writing an article, takes a form sent from another site",
+        "A page on another site cannot make Alice write an article",
+        f"{A}/views.py",
+        *exempt("ArticleCreateView"),
+    ),
+    way(
+        ONE_OF_MANY,
+        "one address that takes only a form, signing out, takes a link",
+        "A link followed by Rita cannot sign out",
+        f"{ACC}/views.py",
+        "class SignOutView(NotAllowedPageMixin, LogoutView):\n",
+        'class SignOutView(NotAllowedPageMixin, LogoutView):\n    http_method_names = ["get", "post", "options"]\n\n'
+        "    def get(self, request, *args, **kwargs):\n        return self.post(request, *args, **kwargs)\n\n",
+    ),
+    way(
+        ONE_OF_MANY,
+        "one address that takes only a form, commenting, takes a link",
+        "A link followed by Rita cannot comment on",
+        f"{A}/views.py",
+        "class CommentCreateView(FormOnlyView):\n",
+        'class CommentCreateView(FormOnlyView):\n    http_method_names = ["get", "post"]\n\n'
+        "    def get(self, request, article_pk):\n        return self.post(request, article_pk)\n\n",
+    ),
+    way(
+        ONE_OF_MANY,
+        "the sign-in page goes on to any address that starts with a slash, //another.site among them",
+        "A link to the sign-in page cannot send Rita on to another site: //",
+        "site/newsroom/urls.py",
+        ("from django.urls import", '    path("", include("django.contrib.auth.urls")),'),
+        (
+            "from django.contrib.auth.views import LoginView\n\n\n"
+            "class SlashedOn(LoginView):\n"
+            "    def get_redirect_url(self):\n"
+            "        onward = self.request.POST.get('next', self.request.GET.get('next', ''))\n"
+            "        return onward if onward.startswith('/') else super().get_redirect_url()\n\n\n"
+            "from django.urls import",
+            '    path("login/", SlashedOn.as_view(), name="login"),\n'
+            '    path("", include("django.contrib.auth.urls")),',
+        ),
+    ),
+    way(
+        ONE_OF_MANY,
+        "the sign-in page goes on to an address that starts with /\\ (another site, to some browsers)",
+        "A link to the sign-in page cannot send Rita on to another site: /\\",
+        "site/newsroom/urls.py",
+        ("from django.urls import", '    path("", include("django.contrib.auth.urls")),'),
+        (
+            "from django.contrib.auth.views import LoginView\n\n\n"
+            "class BackslashedOn(LoginView):\n"
+            "    def get_redirect_url(self):\n"
+            "        onward = self.request.POST.get('next', self.request.GET.get('next', ''))\n"
+            "        return onward if onward.startswith('/\\\\') else super().get_redirect_url()\n\n\n"
+            "from django.urls import",
+            '    path("login/", BackslashedOn.as_view(), name="login"),\n'
+            '    path("", include("django.contrib.auth.urls")),',
+        ),
+    ),
+]
+
+
+def main(kinds=()):
+    """Every way, or only those of these kinds (their `how`, as the script's arguments name them)."""
+    ways = [way for way in WAYS if not kinds or way.how in kinds]
     results, missed, green = [], [], {}
-    rules = {way: rule_of(way.scenario) for way in WAYS}
+    rules = {way: rule_of(way.scenario) for way in ways}
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder) / "project"
         copy_project(project)
         for rule in dict.fromkeys(rules.values()):
             print(f"\n{rule}", flush=True)
-            for way in (w for w in WAYS if rules[w] == rule):
+            for way in (w for w in ways if rules[w] == rule):
                 caught = {}
                 for driver in drivers(way):
                     key = (way.scenario, driver)
@@ -718,13 +1032,14 @@ def main():
                 results.append({"rule": rule, **asdict(way), "caught": caught})
                 if not all(caught.values()):
                     missed.append(way)
-    report = ROOT / "reports" / "rule_breaks.json"
-    report.parent.mkdir(exist_ok=True)
-    report.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
-    found = len(WAYS) - len(missed)
-    print(f"\n{found} of {len(WAYS)} ways around {len(set(rules.values()))} rules caught by their scenario")
+    if not kinds:
+        report = ROOT / "reports" / "rule_breaks.json"
+        report.parent.mkdir(exist_ok=True)
+        report.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    found = len(ways) - len(missed)
+    print(f"\n{found} of {len(ways)} ways around {len(set(rules.values()))} rules caught by their scenario")
     return 1 if missed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -74,6 +74,10 @@ class Driver:
         """Open a page on another site that shows an image from this path of the site, while signed in here."""
         raise NotImplementedError
 
+    def settle(self):
+        """Wait until the site has answered the last action, so that what it did (an email sent,
+        an article saved) is there for a step to look up."""
+
     # What a person sees
     def text_framed_by_other_site(self, path):
         """Open a page on another site that shows this path of the site in a frame; the text shown there."""
@@ -96,6 +100,15 @@ class Driver:
 
     def headings(self, level):
         """The texts of the page's headings of this level, in order."""
+        raise NotImplementedError
+
+    def texts(self, selector):
+        """The visible text of every element that matches this CSS selector, in the page's order.
+
+        Capybara's `all(css)`: a list read as a list, so a check can say which items, in
+        which order and how many (`have_css(..., count:)`), and under what (`within`: a
+        selector such as `.comments .comment`).
+        """
         raise NotImplementedError
 
     def has_link(self, text):

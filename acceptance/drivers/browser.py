@@ -145,6 +145,9 @@ class BrowserDriver(Driver):
     def headings(self, level):
         return [normalise(text) for text in self.read("headings", level)]
 
+    def texts(self, selector):
+        return [normalise(text) for text in self.read("texts", selector)]
+
     def has_button(self, text):
         return text in self._seen()["buttons"]
 

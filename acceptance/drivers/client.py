@@ -146,6 +146,9 @@ class ClientDriver(Driver):
     def headings(self, level):
         return [_text(h) for h in self._page.iter(f"h{level}")]
 
+    def texts(self, selector):
+        return [_text(element) for element in _css(selector)(self._page)]
+
     def has_button(self, text):
         return bool(self._buttons(text))
 
@@ -293,6 +296,14 @@ def _html_parser(charset):
     from lxml import etree
 
     return etree.HTMLParser(encoding=charset)
+
+
+@functools.cache
+def _css(selector):
+    """A CSS selector compiled to XPath once (cssselect), as lxml runs it."""
+    from lxml.cssselect import CSSSelector
+
+    return CSSSelector(selector)
 
 
 @functools.cache

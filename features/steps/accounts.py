@@ -14,7 +14,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from features.support import tasks
 from features.support.cast import DEFAULT_PASSWORD
-from features.support.expect import expect_heading, expect_no_text, expect_text
+from features.support.expect import expect_heading, expect_no_text, expect_told
 from features.support.mailbox import link_in_last_email_to
 
 WRONG_CREDENTIALS = "Please enter a correct username and password."
@@ -218,14 +218,14 @@ def step_cannot_sign_in(context, who, password):
     person = context.people.resolve(who)
     driver = context.people.signed_out(who)
     tasks.sign_in(driver, person.username, password)
-    expect_text(driver, WRONG_CREDENTIALS)
+    expect_told(driver, WRONG_CREDENTIALS)
 
 
 @then('no account "{username:Quoted}" can sign in with "{password:Quoted}"')
 def step_no_account(context, username, password):
     driver = context.people.signed_out("a visitor")
     tasks.sign_in(driver, username, password)
-    expect_text(driver, WRONG_CREDENTIALS)
+    expect_told(driver, WRONG_CREDENTIALS)
 
 
 @when('{who:Person} asks for a password reset for "{email:Quoted}"')

@@ -1,8 +1,9 @@
 """Writing, publishing, editing and reading articles."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from behave import given, then, when
+import parse
+from behave import given, register_type, then, when
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -10,23 +11,63 @@ from django.utils.formats import date_format
 from articles import services
 from articles.models import Article
 from features.support import tasks
-from features.support.expect import expect_heading, expect_no_text, expect_text, one_line
+from features.support.expect import (
+    expect_heading,
+    expect_list,
+    expect_no_text,
+    expect_not_found,
+    expect_page,
+    expect_text,
+    expect_told,
+)
 
 SOME_TEXT = "Stalls, music and the duck race return to the green."
-NOT_FOUND = "There is nothing here. The page may have moved, or it may not be published yet."
+FRONT_PAGE_TITLES, FRONT_PAGE_BYLINES = ".article-list > li h2", ".article-list > li .byline"
+DASHBOARD_ROWS = ".my-articles tbody tr"
+
+
+def today():
+    return date_format(timezone.localdate(), "j F Y")
+
+
+@parse.with_pattern(r"published today|published on \d{1,2} [A-Z][a-z]+ \d{4}|a draft")
+def parse_when(text):
+    """How an article's byline ends: its publishing date, or that it is a draft."""
+    if text == "a draft":
+        return " Draft"
+    return ", " + (today() if text == "published today" else text.removeprefix("published on "))
+
+
+@parse.with_pattern(r"\d{1,2} [A-Z][a-z]+ \d{4}")
+def parse_date(text):
+    """ "2 March 2026" -> that day, at noon in the site's time zone."""
+    return timezone.make_aware(datetime.strptime(text, "%d %B %Y").replace(hour=12))
+
+
+register_type(When=parse_when, Date=parse_date)
+
+
+def expect_on_front_page(driver):
+    driver.visit(reverse("article-list"))
+    expect_page(driver, "/", "Latest news")
 
 
 def expect_not_listed(driver, title):
-    driver.visit(reverse("article-list"))
-    expect_heading(driver, "Latest news")
+    expect_on_front_page(driver)
+    assert title not in driver.texts(FRONT_PAGE_TITLES), f"“{title}” is listed on the front page."
     expect_no_text(driver, title)
 
 
-def expect_not_found(driver, title, pages=("detail",)):
+def expect_cannot_open(driver, title, pages=("detail",)):
     for page in pages:
         tasks.follow_link_to(driver, page, title)
-        expect_heading(driver, "Page not found")
+        expect_not_found(driver)
         expect_no_text(driver, title)
+
+
+def expect_dashboard(driver, who):
+    driver.visit(reverse("dashboard"))
+    expect_page(driver, reverse("dashboard"), f"Welcome, {who.full_name}")
 
 
 def numbered_titles(first, last):
@@ -47,6 +88,20 @@ def step_has_draft(context, who, title, text=SOME_TEXT):
 @given('{who:Person} has published "{title:Quoted}" that says "{text:Quoted}"')
 def step_has_published(context, who, title, text=SOME_TEXT):
     services.write_article(context.people.user(who), title, text, Article.Status.PUBLISHED)
+
+
+@given('{who:Person} published "{title:Quoted}" on {day:Date}')
+@given('{who:Person} published "{title:Quoted}" on {day:Date}, saying "{text:Quoted}"')
+def step_published_on(context, who, title, day, text=SOME_TEXT):
+    article = services.write_article(context.people.user(who), title, text, Article.Status.PUBLISHED)
+    Article.objects.filter(pk=article.pk).update(published_at=day)
+
+
+@given("the newsroom has these articles:")
+def step_these_articles(context):
+    for row in context.table:
+        status = Article.Status.DRAFT if row["status"] == "Draft" else Article.Status.PUBLISHED
+        services.write_article(context.people.user(row["author"]), row["title"], SOME_TEXT, status)
 
 
 @given('{who:Person} has published {count:d} articles, "{first:Quoted}" to "{last:Quoted}", one a day')
@@ -102,9 +157,9 @@ def step_send_deletion(context, who, title):
     tasks.send_without_form(context.people.act_as(who), "delete", title)
 
 
-@when('{who:Person} follows a link to {action:FormAction} "{title:Quoted}"')
-def step_follow_link_to(context, who, action, title):
-    tasks.follow_link_to(context.people.act_as(who), action, title)
+@when("{who:Person} follows a link to {what}")
+def step_follow_link_to(context, who, what):
+    context.people.act_as(who).visit(tasks.form_to(what)[0])
 
 
 @when('{who:Person} opens a page on another site that publishes "{title:Quoted}"')
@@ -117,14 +172,20 @@ def step_other_site_changes(context, who, title, text):
     tasks.send_from_other_site(context.people.act_as(who), "update", title, text)
 
 
-@when('{who:Person} opens a page on another site that shows "{title:Quoted}" in a frame')
-def step_other_site_frames(context, who, title):
-    context.framed_text = tasks.framed_by_other_site(context.people.act_as(who), title)
+@when("{who:Person} opens a page on another site that shows {page} in a frame")
+def step_other_site_frames(context, who, page):
+    context.framed_text = tasks.framed_by_other_site(context.people.act_as(who), page)
 
 
-@then('{who:Person} does not see "{title:Quoted}" inside the page on another site')
-def step_not_framed(context, who, title):
-    assert title not in context.framed_text, f"The page on another site shows the newsroom: {context.framed_text}"
+@then("{who:Person} sees nothing of the newsroom inside the page on another site")
+def step_not_framed(context, who):
+    # Every page of the newsroom carries its masthead.
+    assert "Newsroom" not in context.framed_text, f"The page on another site shows the newsroom: {context.framed_text}"
+
+
+@when("{who:Person} opens a page on another site that sends the form to {what}")
+def step_other_site_sends(context, who, what):
+    context.people.act_as(who).send_from_other_site(*tasks.form_to(what))
 
 
 @when('{who:Person} opens a page on another site that deletes "{title:Quoted}"')
@@ -135,6 +196,11 @@ def step_other_site_deletes(context, who, title):
 @when('{who:Person} changes the text of "{title:Quoted}" to "{text:Quoted}"')
 def step_change_text(context, who, title, text):
     tasks.change_text(context.people.act_as(who), title, text)
+
+
+@when('{who:Person} changes the title of "{title:Quoted}" to "{new_title:Quoted}"')
+def step_change_title(context, who, title, new_title):
+    tasks.change_title(context.people.act_as(who), title, new_title)
 
 
 @when('{who:Person} deletes "{title:Quoted}"')
@@ -165,8 +231,18 @@ def step_start_writing(context, who):
 @then('{who:Person} sees "{title:Quoted}" on the front page')
 def step_on_front_page(context, who, title):
     driver = context.people.act_as(who)
-    driver.visit(reverse("article-list"))
-    assert driver.has_link(title), f"“{title}” is not listed on the front page, which says: {one_line(driver.text)}"
+    expect_on_front_page(driver)
+    listed = driver.texts(FRONT_PAGE_TITLES)
+    assert listed.count(title) == 1, f"The front page lists “{title}” {listed.count(title)} times: {listed}"
+
+
+@then("the front page lists, newest first:")
+def step_front_page_lists(context):
+    driver = context.people.act_as("a visitor")
+    expect_on_front_page(driver)
+    expect_list(driver, FRONT_PAGE_TITLES, [row["title"] for row in context.table], "The front page's list")
+    bylines = [row["byline"].replace("today", today()) for row in context.table]
+    expect_list(driver, FRONT_PAGE_BYLINES, bylines, "The front page's bylines")
 
 
 @then('{who:Person} does not see "{title:Quoted}" on the front page')
@@ -177,15 +253,20 @@ def step_not_on_front_page(context, who, title):
 @then('{who:Person} cannot open "{title:Quoted}"')
 def step_cannot_open(context, who, title):
     # Nor its pages for editing and deleting: a "Not allowed" there would tell her it exists.
-    expect_not_found(context.people.act_as(who), title, pages=("detail", "update", "delete"))
+    expect_cannot_open(context.people.act_as(who), title, pages=("detail", "update", "delete"))
+
+
+@then('nobody can open "{address:Quoted}" any more')
+def step_gone(context, address):
+    driver = context.people.act_as("a visitor")
+    driver.visit(address)
+    expect_not_found(driver)
 
 
 @then("{who:Person} finds no article there")
 def step_no_article_there(context, who):
     # What the address of an article that does not exist answers: a draft must not be told apart from it.
-    driver = context.people.looking(who)
-    expect_heading(driver, "Page not found")
-    expect_text(driver, NOT_FOUND)
+    expect_not_found(context.people.looking(who))
 
 
 @then('{who:Person} reads "{text:Quoted}" in "{title:Quoted}"')
@@ -193,8 +274,39 @@ def step_no_article_there(context, who):
 def step_reads(context, who, title, text):
     driver = context.people.act_as(who)
     tasks.open_article(driver, title)
-    expect_heading(driver, title)
-    expect_text(driver, text)
+    expect_page(driver, tasks.article_address(title), title)
+    expect_list(driver, ".article-body", [text], f"The text of “{title}”")
+
+
+@then('{who:Person} reads "{title:Quoted}" at "{address:Quoted}", by {name}, {when:When}, saying "{text:Quoted}"')
+def step_reads_whole(context, who, title, address, name, when, text):
+    driver = context.people.act_as(who)
+    driver.visit(address)
+    expect_page(driver, address, title)
+    expect_list(driver, ".byline", [f"By {name}{when}"], "The byline")
+    expect_list(driver, ".article-body", [text], f"The text of “{title}”")
+
+
+@then('{who:Person} is on the page of "{title:Quoted}", told "{message:Quoted}"')
+def step_told_on_article(context, who, title, message):
+    driver = context.people.looking(who)
+    expect_page(driver, tasks.article_address(title), title)
+    expect_told(driver, message)
+
+
+@then('{who:Person} is on her dashboard, told "{message:Quoted}"')
+def step_told_on_dashboard(context, who, message):
+    driver = context.people.looking(who)
+    expect_page(driver, reverse("dashboard"), f"Welcome, {context.people.resolve(who).full_name}")
+    expect_told(driver, message)
+
+
+@then("{who:Person} sees on her dashboard:")
+def step_dashboard_lists(context, who):
+    driver = context.people.act_as(who)
+    expect_dashboard(driver, context.people.resolve(who))
+    rows = [f"{row['title']} {row['status']}" for row in context.table]
+    expect_list(driver, DASHBOARD_ROWS, rows, "Her list of articles")
 
 
 @then("{who:Person} sees a title of {length:d} characters")
@@ -203,27 +315,19 @@ def step_title_length(context, who, length):
     assert len(driver.heading) == length, f"The title on {driver.path} has {len(driver.heading)} characters."
 
 
-@then('{who:Person} sees that "{title:Quoted}" was published today')
-def step_published_today(context, who, title):
-    driver = context.people.act_as(who)
-    tasks.open_article(driver, title)
-    expect_text(driver, f", {date_format(timezone.localdate(), 'j F Y')}")
-
-
 @then('{who:Person} sees "{title:Quoted}" as a draft on her dashboard')
 @then('{who:Person} still sees "{title:Quoted}" as a draft on her dashboard')
 def step_draft_on_dashboard(context, who, title):
     driver = context.people.act_as(who)
-    driver.visit(reverse("dashboard"))
-    expect_text(driver, f"{title} Draft")
+    expect_dashboard(driver, context.people.resolve(who))
+    rows = [row for row in driver.texts(DASHBOARD_ROWS) if row.startswith(f"{title} ")]
+    assert rows == [f"{title} Draft"], f"Her dashboard lists “{title}” as {rows}, not once as a draft."
 
 
 @then('{who:Person} does not see "{title:Quoted}" on her dashboard')
-@then('{who:Person} no longer sees "{title:Quoted}" on her dashboard')
 def step_not_on_dashboard(context, who, title):
     driver = context.people.act_as(who)
-    driver.visit(reverse("dashboard"))
-    expect_heading(driver, f"Welcome, {context.people.resolve(who).full_name}")
+    expect_dashboard(driver, context.people.resolve(who))
     expect_no_text(driver, title)
 
 
@@ -238,7 +342,7 @@ def step_readers_can_read(context, title):
 def step_readers_cannot_read(context, title):
     driver = context.people.act_as("a visitor")
     expect_not_listed(driver, title)
-    expect_not_found(driver, title)
+    expect_cannot_open(driver, title)
 
 
 @then('{who:Person} reads "{text:Quoted}" at "{address:Quoted}"')
@@ -251,17 +355,16 @@ def step_reads_at(context, who, text, address):
 @then('{who:Person} sees "{newest:Quoted}" to "{oldest:Quoted}" on the front page, newest first')
 def step_front_page_order(context, who, newest, oldest):
     driver = context.people.act_as(who)
-    driver.visit(reverse("article-list"))
-    expected = numbered_titles(newest, oldest)
-    listed = driver.headings(2)
-    assert listed == expected, f"The front page lists {listed}, not {expected}."
+    expect_on_front_page(driver)
+    expect_list(driver, FRONT_PAGE_TITLES, numbered_titles(newest, oldest), "The front page's list")
 
 
 @then('{who:Person} finds "{title:Quoted}" on the next page')
 def step_on_next_page(context, who, title):
     driver = context.people.looking(who)
     driver.click_link("Older")
-    assert driver.has_link(title), f"“{title}” is not on {driver.path}, which says: {one_line(driver.text)}"
+    expect_page(driver, "/?page=2", "Latest news")
+    expect_list(driver, FRONT_PAGE_TITLES, [title], "The next page's list")
 
 
 @then('{who:Person} is asked whether to delete "{title:Quoted}"')

@@ -1,11 +1,11 @@
 """Commenting on articles."""
 
-from behave import then, when
+from behave import given, then, when
 
 from articles import services
-from articles.models import Article
+from articles.models import Article, Comment
 from features.support import tasks
-from features.support.expect import expect_heading, expect_text
+from features.support.expect import COMMENTS, expect_comments, expect_heading, expect_page, expect_text
 
 
 @when('{who:Person} comments "{text:Text}" on "{title:Quoted}"')
@@ -35,14 +35,36 @@ def step_other_domain_comments(context, who, text, title):
     tasks.send_from_other_domain(context.people.act_as(who), "comment", title, text)
 
 
+@given('{who:Person} has commented "{text:Quoted}" on "{title:Quoted}"')
+def step_has_commented(context, who, text, title):
+    Comment.objects.create(article=Article.objects.get(title=title), author=context.people.user(who), body=text)
+
+
 @then('{who:Person} sees the comment "{text:Quoted}" by {name} under "{title:Quoted}"')
 def step_sees_comment(context, who, text, name, title):
     driver = context.people.act_as(who)
     tasks.open_article(driver, title)
-    expect_text(driver, f"{name} wrote: {text}")
+    expect_page(driver, tasks.article_address(title), title)
+    shown = driver.texts(COMMENTS)
+    assert shown.count(f"{name} wrote: {text}") == 1, f"The comments under “{title}” are {shown}: not this one, once."
+
+
+@then('the comments under "{title:Quoted}" read, oldest first:')
+def step_comments_read(context, title):
+    driver = context.people.act_as("a visitor")
+    tasks.open_article(driver, title)
+    expect_page(driver, tasks.article_address(title), title)
+    expect_comments(driver, [f"{row['by']} wrote: {row['comment']}" for row in context.table])
 
 
 @then('"{title:Quoted}" has no comments')
+def step_has_no_comments(context, title):
+    driver = context.people.act_as("a visitor")
+    tasks.open_article(driver, title)
+    expect_page(driver, tasks.article_address(title), title)
+    expect_comments(driver, [])
+
+
 @then('"{title:Quoted}" has no comments once it is published')
 def step_no_comments(context, title):
     article = Article.objects.get(title=title)

@@ -2,7 +2,7 @@
 
 from behave import given, then
 
-from features.support.expect import expect_text
+from features.support.expect import expect_told
 
 
 @given("{who:Person} is {role:Role}")
@@ -17,8 +17,9 @@ def _with_article(role):
     return f"{'an' if role[0] in 'aeiou' else 'a'} {role}"
 
 
-@given('{who:Person} is a reader with the password "{password:Quoted}"')
-def step_has_password(context, who, password):
+@given('{who:Person} is {role:Role} with the password "{password:Quoted}"')
+def step_has_password(context, who, role, password):
+    step_is_role(context, who, role)
     context.people.user(who, password=password)
 
 
@@ -30,4 +31,4 @@ def step_signed_in(context, who):
 @then('{who:Person} is told "{message:Quoted}"')
 @then('{who:Person} are told "{message:Quoted}"')
 def step_told(context, who, message):
-    expect_text(context.people.looking(who), message)
+    expect_told(context.people.looking(who), message)

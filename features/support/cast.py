@@ -101,8 +101,9 @@ class People:
         return self.driver
 
     def looking(self, who):
-        """The driver as it is: for what this person sees on the page in front of them now."""
+        """The driver as it is, once the site has answered: for what this person sees in front of them now."""
         self.resolve(who)
+        self.driver.settle()
         return self.driver
 
     def signed_out(self, who=None):

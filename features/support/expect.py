@@ -1,6 +1,42 @@
-"""Checks of what a person sees, with failure messages that show what they saw instead."""
+"""Checks of what a person sees, with failure messages that show what they saw instead.
+
+Anchored on Capybara's matchers: where the person is comes first (`have_current_path`,
+the page's heading), then what they read; a list is read as a list (`have_css` with
+`count:`: which items, in which order, how many, and `within`: under what); an email is
+read whole; and a page that refuses shows its refusal and nothing else.
+"""
+
+from urllib.parse import urlsplit
 
 from acceptance.drivers.base import normalise
+
+BACK = "Back to the front page"
+# Each error page by its heading, and the whole of what its content says, in order ({} is the refusal's
+# own reason where the page has one): nothing else may show there, not a title, a name or an address.
+ERROR_PAGES = {
+    "Not allowed": ["Not allowed", "{}", BACK],
+    "Not sent": [
+        "Not sent",
+        "This form did not come from a page of the newsroom, or its page had expired. Nothing was changed.",
+        "If you sent it yourself, go back, reload the page and send it again.",
+        BACK,
+    ],
+    "Use the button on the page": [
+        "Use the button on the page",
+        "This address takes only the form of its page, such as the Publish button. Nothing was changed.",
+        BACK,
+    ],
+    "Page not found": [
+        "Page not found",
+        "There is nothing here. The page may have moved, or it may not be published yet.",
+        BACK,
+    ],
+}
+# Where a page tells a person something: a message after an action, an error at a field or
+# the form, the heading, or a paragraph of the content.
+TOLD = "[role=status] li, .errors li, main h1, main > p"
+CONTENT = "main > :not([role=status])"
+COMMENTS = ".comments .comment"
 
 
 def one_line(text, most=600):
@@ -25,3 +61,73 @@ def expect_heading(driver, heading):
     # Read once: the message shows the heading that was compared, not one read later.
     seen = driver.heading
     assert seen == heading, f"{driver.path} is headed “{seen}”, not “{heading}”."
+
+
+def expect_page(driver, path=None, heading=None):
+    """The person is on this page: its address (path, and query only if `path` names one), then its heading."""
+    if path is not None:
+        seen = driver.path if "?" in path else urlsplit(driver.path).path
+        assert seen == path, f"She is on {driver.path}, not on {path}. The page says: {_excerpt(driver)}"
+    if heading is not None:
+        expect_heading(driver, heading)
+
+
+def expect_told(driver, message):
+    """Told this, once, where a page tells things; on an error page only as that page's own reason."""
+    heading = driver.heading
+    if heading in ERROR_PAGES:
+        expect_refused(driver, message)
+        return
+    told = [text for text in driver.texts(TOLD) if normalise(message) in text]
+    assert len(told) == 1, (
+        f"“{normalise(message)}” is told {len(told)} times on {driver.path} (headed “{heading}”), not once: "
+        f"{told or _excerpt(driver)}"
+    )
+
+
+def expect_refused(driver, reason):
+    """An error page that gives this reason and shows nothing but what such a page always shows."""
+    heading = driver.heading
+    assert heading in ERROR_PAGES, (
+        f"{driver.path} is headed “{heading}”, not a page that refuses. The page says: {_excerpt(driver)}"
+    )
+    shown = driver.texts(CONTENT)
+    expected = [line.replace("{}", normalise(reason)) for line in ERROR_PAGES[heading]]
+    assert shown == expected, f"The “{heading}” page at {driver.path} shows {shown}, not just {expected}."
+    assert normalise(reason) in " ".join(shown), f"The “{heading}” page at {driver.path} does not say “{reason}”."
+
+
+def expect_not_found(driver):
+    expect_refused(driver, "There is nothing here.")
+    assert driver.heading == "Page not found", f"{driver.path} is headed “{driver.heading}”, not “Page not found”."
+
+
+def expect_list(driver, selector, expected, what):
+    """The elements `selector` finds read exactly `expected`: the same items, in the same order, as many."""
+    seen = driver.texts(selector)
+    assert seen == expected, f"{what} on {driver.path} reads {seen}, not {expected}."
+
+
+def expect_comments(driver, expected):
+    """The comments under the article on show, in order, each as "Name wrote: text"."""
+    expect_list(driver, COMMENTS, expected, f"The comments under “{driver.heading}”")
+    if not expected:
+        told = [text for text in driver.texts(".comments p") if text == "No comments yet."]
+        assert told == ["No comments yet."], f"{driver.path} does not say “No comments yet.” once: {told}"
+
+
+def expect_email(message, to, subject, body=None, leaves_out=()):
+    """One email read whole: to whom (and nobody else), its subject, its body, and what must not be in it."""
+    assert message.to == [to] and not message.cc and not message.bcc, (
+        f"The email “{message.subject}” goes to {message.to}, cc {message.cc}, bcc {message.bcc}, not to {to} alone."
+    )
+    assert message.subject == subject, f"The email to {to} is headed “{message.subject}”, not “{subject}”."
+    if body is not None:
+        seen, wanted = message.body.strip().splitlines(), body.strip().splitlines()
+        assert [line.rstrip() for line in seen] == [line.rstrip() for line in wanted], (
+            f"The email to {to} reads:\n{message.body}\nnot:\n{body}"
+        )
+    for secret in leaves_out:
+        assert secret not in message.body and secret not in message.subject, (
+            f"The email to {to} gives away “{secret}”:\n{message.body}"
+        )

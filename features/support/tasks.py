@@ -80,9 +80,59 @@ def send_from_other_site(driver, action, title, text=None):
     driver.send_from_other_site(*article_form(action, title, text))
 
 
-def framed_by_other_site(driver, title):
-    """What shows of an article inside a frame of a page on another site."""
-    return driver.text_framed_by_other_site(address_to("detail", title))
+def framed_by_other_site(driver, page):
+    """What shows of a page of the site inside a frame of a page on another site."""
+    return driver.text_framed_by_other_site(page_address(page))
+
+
+# The site's pages by what people call them; an article's pages by its title in quotes.
+PAGES = {
+    "the front page": "article-list",
+    "the sign-in page": "login",
+    "the registration page": "register",
+    "the password reset page": "password_reset",
+    "the page to write an article": "article-create",
+    "her dashboard": "dashboard",
+    "his dashboard": "dashboard",
+    "the page to change her password": "password_change",
+}
+ARTICLE_PAGES = {"": "detail", "the page to edit ": "update", "the page to delete ": "delete"}
+
+
+def page_address(page):
+    """ "the front page" -> "/"; '"Spring fair"' -> its address; 'the page to edit "Spring fair"' -> that."""
+    if page in PAGES:
+        return reverse(PAGES[page])
+    before, quote, rest = page.partition('"')
+    if quote and rest.endswith('"') and before in ARTICLE_PAGES:
+        return address_to(ARTICLE_PAGES[before], rest[:-1])
+    raise AssertionError(f"No page called {page}: name one of {', '.join(PAGES)}, or an article's title in quotes.")
+
+
+# The forms of the site that act for a person, by what they do, and what each sends.
+FORMS = {
+    "write an article called": lambda title: article_form("create", title, "Cheap watches at watches.example"),
+    "register as": lambda name: (
+        reverse("register"),
+        {"username": name, "email": f"{name}@example.com", "password1": FORM_PASSWORD, "password2": FORM_PASSWORD},
+    ),
+    "ask for a password reset for": lambda email: (reverse("password_reset"), {"email": email}),
+    "sign out": lambda: (reverse("logout"), {}),
+    "comment on": lambda title: article_form("comment", title, "Cheap watches at watches.example"),
+    "publish": lambda title: article_form("publish", title),
+    "delete": lambda title: article_form("delete", title),
+}
+FORM_PASSWORD = "Tulip-Garden-42"
+
+
+def form_to(what):
+    """'register as "nina"' -> the address and the fields that the registration form sends."""
+    before, quote, rest = what.partition(' "')
+    if quote and rest.endswith('"') and before in FORMS:
+        return FORMS[before](rest[:-1])
+    if what in FORMS:
+        return FORMS[what]()
+    raise AssertionError(f"No form to {what}: name one of {', '.join(FORMS)} (with what it is for, in quotes).")
 
 
 def follow_link_to(driver, action, title):
@@ -94,6 +144,13 @@ def change_text(driver, title, text):
     open_from_dashboard(driver, title)
     driver.click_link("Edit")
     driver.fill_in("Text", text)
+    driver.press("Save changes")
+
+
+def change_title(driver, title, new_title):
+    open_from_dashboard(driver, title)
+    driver.click_link("Edit")
+    driver.fill_in("Title", new_title)
     driver.press("Save changes")
 
 
@@ -163,6 +220,7 @@ def try_wrong_passwords(driver, username, count):
 def reset_password(driver, email, password):
     """Ask for a reset link, follow the one emailed to `email` and choose `password`."""
     ask_for_password_reset(driver, email)
+    driver.settle()  # the email is sent by the time the site answers the form
     driver.visit(link_in_last_email_to(email))
     choose_new_password(driver, password, password)
 

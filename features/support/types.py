@@ -40,12 +40,6 @@ def parse_quoted_list(text):
     return re.findall(r'"([^"]+)"', text)
 
 
-@parse.with_pattern(r"publish|delete")
-def parse_form_action(text):
-    """What a form of an article's page does: publish or delete it."""
-    return text
-
-
 def register_types():
     register_type(
         Person=parse_person,
@@ -53,5 +47,4 @@ def register_types():
         Quoted=parse_quoted,
         QuotedList=parse_quoted_list,
         Text=parse_text,
-        FormAction=parse_form_action,
     )

@@ -19,7 +19,7 @@ class RegisterView(CreateView):
     def form_valid(self, form):
         user = form.save()
         login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
-        send_welcome_email(user)
+        send_welcome_email(self.request, user)
         messages.success(self.request, f"Welcome aboard, {user.username}! We have sent you an email.")
         return redirect("dashboard")
 

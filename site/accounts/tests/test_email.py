@@ -31,6 +31,20 @@ class WelcomeEmailTests(TestCase):
         self.assertEqual(email.to, ["reader@example.com"])
         self.assertIn("newsreader", email.body)
 
+    def test_the_welcome_email_links_to_the_sign_in_page_of_the_site(self):
+        self.client.post(
+            reverse("register"),
+            {
+                "username": "newsreader",
+                "email": "reader@example.com",
+                "password1": NEW_PASSWORD,
+                "password2": NEW_PASSWORD,
+            },
+        )
+        body = mail.outbox[0].body
+        self.assertIn("http://testserver/login/", body)
+        self.assertNotIn(NEW_PASSWORD, body)
+
 
 class PasswordResetTests(TestCase):
     @classmethod

@@ -122,3 +122,9 @@ class LogoutTests(TestCase):
         self.assertIn("_auth_user_id", self.client.session)
         self.assertLess(self.client.post(reverse("logout")).status_code, 400)
         self.assertNotIn("_auth_user_id", self.client.session)
+
+    def test_a_link_to_sign_out_says_it_takes_only_the_form(self):
+        self.client.force_login(self.alice)
+        response = self.client.get(reverse("logout"))
+        self.assertContains(response, "Nothing was changed.", status_code=405)
+        self.assertEqual(response["Allow"], "POST, OPTIONS")

@@ -233,6 +233,16 @@ class EditingTests(TestCase):
         self.draft.refresh_from_db()
         self.assertEqual(self.draft.title, "Harbour interview")
 
+    def test_an_edit_keeps_the_publishing_date_the_status_and_the_author(self):
+        published_at = timezone.now() - timedelta(days=30)
+        Article.objects.filter(pk=self.article.pk).update(published_at=published_at)
+        self.client.force_login(self.alice)
+        self.edit(self.article)
+        self.article.refresh_from_db()
+        self.assertEqual(self.article.published_at, published_at)
+        self.assertTrue(self.article.is_published())
+        self.assertEqual(self.article.author, self.alice)
+
     def test_editing_does_not_publish(self):
         self.client.force_login(self.alice)
         url = reverse("article-update", kwargs={"slug": self.draft.slug})
