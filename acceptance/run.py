@@ -106,6 +106,11 @@ class Run:
             self.live_server = server.start()
         return self.live_server.url
 
+    def browser_version(self):
+        """The version of the browser this run used, if it started one."""
+        webdriver = getattr(self.browser, "_webdriver", None)
+        return (webdriver.capabilities.get("browserVersion", "") if webdriver else "") or ""
+
     def close(self):
         if self.recorder is not None:
             self.recorder.write()

@@ -37,7 +37,6 @@ def after_step(context, step):
         folder = evidence.save(
             context.run.options.evidence_dir, context.scenario, step, context.driver, context.run.server_errors
         )
-        print(f"  Evidence: {folder}/")
         results.attach_evidence(folder)
     elif context.pictures:
         context.pictures.after(step)
@@ -56,6 +55,7 @@ def after_scenario(context, scenario):
 def after_all(context):
     if context.run.accessibility:
         print(context.run.accessibility.summary())
+    results.describe_run(context.config, context.run.options, context.run.browser_version())
     context.run.close()
     context.run.timer.write()
 

@@ -11,8 +11,11 @@ import builtins
 import time
 
 import behave.__main__
+import behave.runner
 from behave.reporter.summary import AbstractSummaryReporter
 from behave.runner import Runner
+
+from acceptance.report import formatters
 
 _started = []
 
@@ -27,6 +30,15 @@ def install():
 
     Runner.run = timed_run
     AbstractSummaryReporter.print_duration = _print_duration
+    # Failures explained as they happen, whatever the formatters; no Python snippets for missing steps:
+    # each was named with the closest existing steps when it was met.
+    behave.runner.make_formatters = formatters.make_formatters
+    behave.__main__.print_undefined_step_snippets = _no_snippets
+
+
+def _no_snippets(undefined_steps, stream=None, colored=True):
+    count = len(undefined_steps)
+    print(f"{count} step{'s are' if count != 1 else ' is'} not written yet: each is named above with the closest that exist.")
 
 
 def _print_but_the_runner(*args, **kwargs):

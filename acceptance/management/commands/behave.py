@@ -14,6 +14,7 @@ import threading
 from behave.configuration import Configuration
 from behave_django.management.commands import behave as behave_django
 
+from acceptance import selection
 from acceptance.options import OptionError, Options
 from acceptance.parallel import arguments, pool, worker
 from acceptance.report import evidence, results
@@ -57,7 +58,9 @@ class Command(behave_django.Command):
             run_options = Options.from_userdata(config.userdata)
             jobs = arguments.parse_jobs(options.get("jobs"))
             shard = arguments.parse_shard(options.get("shard"))
-        except (OptionError, arguments.UsageError) as error:
+            if not worker.worker_name():
+                selection.check(config)
+        except (OptionError, arguments.UsageError, selection.SelectionError) as error:
             self.stderr.write(f"error: {error}")
             sys.exit(2)
         parallel = (shard or (jobs or 1) > 1) and not options["dry_run"] and not worker.worker_name()
