@@ -46,7 +46,9 @@ def render(run, allure_href=None, title="Newsroom: the specification"):
             "The last full specification is <a href='index.html'>index.html</a>.</p>"
         )
     summary = f"{plural(len(rows), 'scenario')} in {plural(len(run.features), 'feature')}, run {plural(ran, 'time')}"
-    tally = ", ".join(f"{n} {status}" for status, n in sorted(statuses.items(), key=lambda kv: list(MARKS).index(kv[0])))
+    tally = ", ".join(
+        f"{n} {status}" for status, n in sorted(statuses.items(), key=lambda kv: list(MARKS).index(kv[0]))
+    )
     parts.append(f"<p class='summary'>{e(summary)}: {e(tally)}.</p>")
     parts.append(_what_was_tested(run, allure_href))
     parts.append(_contents(run))
@@ -93,7 +95,8 @@ def _what_was_tested(run, allure_href):
     lines.append(f"<p class='legend'>{legend}</p>")
     if allure_href:
         lines.append(
-            f"<p class='allure'>History, retries and timings of every result: <a href='{e(allure_href)}'>Allure Report</a>.</p>"
+            "<p class='allure'>History, retries and timings of every result: "
+            f"<a href='{e(allure_href)}'>Allure Report</a>.</p>"
         )
     return "".join(lines)
 
@@ -109,7 +112,8 @@ def _contents(run):
         counts = Counter(_row_status(run, s, r) for s, r in rows)
         marks = " ".join(f"<span class='mark {_cls(s)}'>{MARKS[s]} {n}</span>" for s, n in counts.items())
         items.append(
-            f"<li><a href='#f{number}'>{e(feature.name)}</a> <span class='count'>{plural(len(rows), 'scenario')}</span> {marks}</li>"
+            f"<li><a href='#f{number}'>{e(feature.name)}</a> "
+            f"<span class='count'>{plural(len(rows), 'scenario')}</span> {marks}</li>"
         )
     return f"<nav aria-label='Features'><ol>{''.join(items)}</ol></nav>"
 
@@ -202,7 +206,9 @@ def _marks(run, scenario, row):
         status = outcome.status
         tries = len(outcome.attempts)
         more = f", {tries} attempts" if tries > 1 else ""
-        out.append(f"<span class='mark {_cls(status)}' title='{e(way)}: {e(status)}{more}'>{MARKS[status]} {e(way)}</span>")
+        out.append(
+            f"<span class='mark {_cls(status)}' title='{e(way)}: {e(status)}{more}'>{MARKS[status]} {e(way)}</span>"
+        )
     return " ".join(out) or f"<span class='mark not-run'>{MARKS[NOT_RUN]} not run</span>"
 
 
@@ -222,7 +228,10 @@ def _scenario(run, scenario):
     for examples in scenario.examples:
         title = f"<span class='kw'>Examples:</span> {e(examples.name)}"
         marks = [_marks(run, scenario, row) for row in examples.rows]
-        out.append(f"<div class='examples'><h5>{title}</h5>{_table(examples.headings, [r.cells for r in examples.rows], 'ran', marks)}</div>")
+        out.append(
+            f"<div class='examples'><h5>{title}</h5>"
+            f"{_table(examples.headings, [r.cells for r in examples.rows], 'ran', marks)}</div>"
+        )
     for row in scenario.runs:
         for way, outcome in row.outcomes.items():
             # A scenario not yet written fails at its first missing step: its steps above say so, with the closest.

@@ -193,9 +193,11 @@ def step_pictures(driver, options):
 ESCAPED_SPACE = "\\ "  # a space in a key of a properties file
 # What each way means, for a reader who does not know the machinery.
 MEANS = {
-    "client": "Django's test client: every page and form of the site, in the test process, without a browser (no JavaScript, no CSS)",
+    "client": "Django's test client: every page and form of the site, in the test process,"
+    " without a browser (no JavaScript, no CSS)",
     "chromium": "Chromium{version}, headless, driven through Selenium WebDriver against the site's live server",
-    "firefox": "Firefox{version}, headless, driven through Selenium WebDriver (geckodriver) against the site's live server",
+    "firefox": "Firefox{version}, headless, driven through Selenium WebDriver (geckodriver)"
+    " against the site's live server",
     "webkit": "WebKit (Safari's engine){version}, through WebKitGTK's WebDriver on a virtual display",
 }
 
@@ -217,7 +219,11 @@ def describe_run(config, options, browser_version=""):
     }
     from django.db import connection
 
-    database = f"{connection.display_name} {'.'.join(map(str, connection.Database.sqlite_version_info)) if connection.vendor == 'sqlite' else _server_version(connection)}"
+    if connection.vendor == "sqlite":
+        version = ".".join(map(str, connection.Database.sqlite_version_info))
+    else:
+        version = _server_version(connection)
+    database = f"{connection.display_name} {version}".strip()
     for way in sorted(WAYS):
         base = way.split(" on ")[0]
         browser = base.replace(" (grid)", "")
@@ -231,7 +237,9 @@ def describe_run(config, options, browser_version=""):
         if path.exists() and path.stat().st_mtime >= STARTED:
             old = read_properties(path.read_text(encoding="utf-8"))
             props = {**old, **props, "started": min(old.get("started", props["started"]), props["started"])}
-        databases = sorted({v.rsplit("database ", 1)[-1].rstrip(".") for k, v in props.items() if k.startswith("ran in ")})
+        databases = sorted(
+            {v.rsplit("database ", 1)[-1].rstrip(".") for k, v in props.items() if k.startswith("ran in ")}
+        )
         props["databases"] = ", ".join(databases)
         text = "".join(f"{key.replace(' ', ESCAPED_SPACE)}={value}\n" for key, value in props.items())
         temporary = folder / f".environment.{os.getpid()}"

@@ -179,7 +179,7 @@ def load_results(folders):
 
 
 def _key(location):
-    """features/commenting.feature:12 -> commenting.feature:12: a run from another folder names it relative to its own."""
+    """features/commenting.feature:12 -> commenting.feature:12: a run from elsewhere names it relative to its own."""
     return Path(location).name
 
 
@@ -263,7 +263,12 @@ def build(root, folders, registry=None, paths=("features",)):
 def _rule_background(rule, feature, registry):
     # behave gives a Rule without a Background of its own the feature's: show each once, where written.
     own = rule.background
-    if own is None or own is feature.background or not own.steps or own.line == getattr(feature.background, "line", None):
+    if (
+        own is None
+        or own is feature.background
+        or not own.steps
+        or own.line == getattr(feature.background, "line", None)
+    ):
         return None
     return _steps(own.steps, registry)
 
@@ -316,7 +321,9 @@ def _scenario(model, path, feature_name, by_location, by_name, ways, registry):
                 )
                 runs.cells = list(row.cells)
                 row_scenarios.append(runs)
-            made.examples.append(Examples(name=examples.name, headings=list(table.headings) if table else [], rows=row_scenarios))
+            made.examples.append(
+                Examples(name=examples.name, headings=list(table.headings) if table else [], rows=row_scenarios)
+            )
     else:
         made.outcomes = _outcomes(made.location, feature_name, model.name, by_location, by_name, ways)
     return made

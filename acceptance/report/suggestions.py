@@ -97,9 +97,3 @@ def closest(text, step_type, registry, count=3):
         if len(best) == count:
             break
     return best
-
-
-def line_for(step, registry):
-    """One line for an undefined step: what was typed, the closest steps, where the catalogue is."""
-    offers = "; ".join(closest(step.name, step.step_type, registry))
-    return f'{step.location}: "{step.keyword} {step.name}" is not a step yet. Closest: {offers} (every step: {CATALOGUE})'

@@ -38,7 +38,8 @@ def install():
 
 def _no_snippets(undefined_steps, stream=None, colored=True):
     count = len(undefined_steps)
-    print(f"{count} step{'s are' if count != 1 else ' is'} not written yet: each is named above with the closest that exist.")
+    steps = f"{count} steps are" if count != 1 else "1 step is"
+    print(f"{steps} not written yet: each is named above with the closest that exist.")
 
 
 def _print_but_the_runner(*args, **kwargs):
