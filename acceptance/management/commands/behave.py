@@ -5,6 +5,7 @@ that can run in parallel) and `--shard I/N` hand the run to acceptance/parallel/
 that starts a run clears the results and evidence of earlier runs, once; a worker clears nothing.
 """
 
+import argparse
 import atexit
 import os
 import signal
@@ -15,7 +16,7 @@ from behave.configuration import Configuration
 from behave_django.management.commands import behave as behave_django
 
 from acceptance import selection
-from acceptance.options import OptionError, Options
+from acceptance.options import OptionError, Options, help_text
 from acceptance.parallel import arguments, pool, worker
 from acceptance.report import evidence, results
 
@@ -24,6 +25,13 @@ RUNNER = "acceptance.server.test_runner:AcceptanceTestRunner"
 
 class Command(behave_django.Command):
     help = "Runs the acceptance suite with behave."
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        # --help ends with the run options (-D name=value) and their values, as written.
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.epilog = help_text()
+        parser.formatter_class = type("HelpFormatter", (argparse.RawDescriptionHelpFormatter, parser.formatter_class), {})
+        return parser
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
