@@ -153,7 +153,7 @@ HELP = [
     ("server_port", "a port (0: any free)", "the live server's port"),
     ("server_public_host", "a host name", "the name browsers use to reach the live server"),
     ("evidence_dir", "a folder (reports/failures)", "where a failing scenario's evidence goes"),
-    ("accessibility", f"{'|'.join(ACCESSIBILITY)} (off)", "check: axe-core checks every page a browser scenario visits"),
+    ("accessibility", f"{'|'.join(ACCESSIBILITY)} (off)", "check: axe-core checks each page a browser scenario visits"),
     ("results", "a folder (reports/allure-results/acceptance)", "where the run writes the report's results"),
     ("screenshots", f"{'|'.join(SCREENSHOTS)} (failures)", "steps: the report shows the page after each step"),
     ("retries", "0 to 10 (0)", "a failing browser scenario runs again; one that then passes is flaky"),

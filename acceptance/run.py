@@ -1,7 +1,6 @@
 """What lasts for the whole run: its options, the browser and the live server, both started on first need."""
 
 import atexit
-import sys
 import traceback
 
 from django.core.cache import caches
@@ -11,6 +10,7 @@ from acceptance.bench.timing import Timer
 from acceptance.browser.accessibility import Accessibility
 from acceptance.drivers.base import DriverError
 from acceptance.drivers.client import ClientDriver
+from acceptance.report.terminal import say
 from acceptance.server.live_server import LiveServerError, SharedLiveServer, between_scenarios, scenario_ready
 
 
@@ -92,7 +92,7 @@ class Run:
         if self.options.naive:
             self.browser.quit()
         elif failed and self.browser.restart_if_dead():
-            print("The browser had stopped responding: a new one starts for the next scenario.", file=sys.stderr)
+            say("The browser had stopped responding: a new one starts for the next scenario.", error=True)
         else:
             self.browser.clear_cookies()
 

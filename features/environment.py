@@ -1,7 +1,7 @@
 """behave's hooks: thin, each handing over to the machinery in acceptance/."""
 
 from acceptance.options import Options
-from acceptance.report import evidence, results, retries
+from acceptance.report import evidence, results, retries, terminal
 from acceptance.run import Run
 from features.support import tasks
 from features.support.cast import People
@@ -54,7 +54,7 @@ def after_scenario(context, scenario):
 
 def after_all(context):
     if context.run.accessibility:
-        print(context.run.accessibility.summary())
+        terminal.say(context.run.accessibility.summary())
     results.describe_run(context.config, context.run.options, context.run.browser_version())
     context.run.close()
     context.run.timer.write()

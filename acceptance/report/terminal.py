@@ -8,6 +8,7 @@ time the run took, from its first hook to its summary.
 """
 
 import builtins
+import sys
 import time
 
 import behave.__main__
@@ -51,3 +52,15 @@ def _print_but_the_runner(*args, **kwargs):
 def _print_duration(reporter, stream=None):
     took = time.perf_counter() - _started[0] if _started else 0.0
     (stream or reporter.stream).write(f"Took {int(took // 60)}min {took % 60:.3f}s\n")
+
+
+def say(line, error=False):
+    """A line of the suite's own for the person at the terminal, never held in behave's captured output.
+
+    behave captures what hooks and steps print and shows it only under a failing step, as a
+    `CAPTURED STDOUT` block; the suite's lines (a browser restarted, the accessibility summary)
+    are meant to be read where they happen.
+    """
+    stream = sys.__stderr__ if error else sys.__stdout__
+    stream.write(f"{line}\n")
+    stream.flush()

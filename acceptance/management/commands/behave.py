@@ -30,7 +30,8 @@ class Command(behave_django.Command):
         # --help ends with the run options (-D name=value) and their values, as written.
         parser = super().create_parser(prog_name, subcommand, **kwargs)
         parser.epilog = help_text()
-        parser.formatter_class = type("HelpFormatter", (argparse.RawDescriptionHelpFormatter, parser.formatter_class), {})
+        formatters = (argparse.RawDescriptionHelpFormatter, parser.formatter_class)
+        parser.formatter_class = type("HelpFormatter", formatters, {})
         return parser
 
     def add_arguments(self, parser):
