@@ -12,6 +12,7 @@ import os
 import subprocess
 import time
 from datetime import UTC, datetime
+from html import escape
 from pathlib import Path
 
 import allure
@@ -102,7 +103,8 @@ class _Listener(AllureListener):
             result.labels.append(Label(name=LabelType.STORY, value=rule.name))
         result.parameters = [*(result.parameters or []), Parameter(name=WAY, value=ran_in)]
         result.historyId = md5(result.historyId, ran_in)
-        result.description = _description(scenario, rule)
+        # Allure 3.18 shows a Markdown description as an empty section: it is given as HTML.
+        result.descriptionHtml = _description(scenario, rule)
         WAYS.add(ran_in)
 
     def stop_scenario(self, scenario):
@@ -122,15 +124,17 @@ class _Listener(AllureListener):
 
 def _description(scenario, rule):
     """What a product owner reads above the steps: why the feature exists and the rule it checks."""
-    parts = [f"**Feature: {scenario.feature.name}**", _paragraph(scenario.feature.description)]
+    feature = scenario.feature
+    parts = [f"<p><strong>Feature: {escape(feature.name)}</strong></p>", _paragraph(feature.description)]
     if rule is not None:
-        parts += [f"**Rule: {rule.name}**", _paragraph(rule.description)]
+        parts += [f"<p><strong>Rule: {escape(rule.name)}</strong></p>", _paragraph(rule.description)]
     parts.append(_paragraph(scenario.description))
-    return "\n\n".join(part for part in parts if part)
+    return "".join(part for part in parts if part)
 
 
 def _paragraph(lines):
-    return " ".join(line.strip() for line in lines or [])
+    text = " ".join(line.strip() for line in lines or [])
+    return f"<p>{escape(text)}</p>" if text else ""
 
 
 def clear(folder):
