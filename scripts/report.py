@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from acceptance.report.render import render_spec  # noqa: E402 - after the project is on the path
-from acceptance.report.spec import load_results  # noqa: E402
+from acceptance.report.spec import load_results, partial_selections  # noqa: E402
 
 ALLURE = ROOT / "node_modules" / ".bin" / "allure"
 DEFAULT_RESULTS = "reports/allure-results/acceptance"
@@ -96,7 +96,7 @@ def main():
 def _partial(folders):
     """The selections of the runs among these that ran part of the suite (environment.properties)."""
     _, _, properties = load_results(folders)
-    return [props["selection"] for props in properties if props.get("partial") == "true"]
+    return partial_selections(properties)
 
 
 if __name__ == "__main__":

@@ -194,6 +194,7 @@ def step_pictures(driver, options):
     return None
 
 
+SHARD = "BEHAVE_SHARD"  # I/N of a sharded run, set for its workers
 ESCAPED_SPACE = "\\ "  # a space in a key of a properties file
 # What each way means, for a reader who does not know the machinery.
 MEANS = {
@@ -262,8 +263,8 @@ def selection_of(config):
         parts.append(f"--tags={' and '.join(tags)}")
     if config.name:
         parts += [f"-n {name!r}" for name in config.name]
-    if os.environ.get("BEHAVE_SHARD"):
-        parts.append(f"--shard {os.environ['BEHAVE_SHARD']}")
+    if os.environ.get(SHARD):
+        parts.append(f"--shard {os.environ[SHARD]}")
     return " ".join(parts)
 
 

@@ -256,7 +256,7 @@ def build(root, folders, registry=None, paths=("features",)):
                 ],
             )
         )
-    partial = [p["selection"] for p in properties if p.get("partial") == "true"]
+    partial = partial_selections(properties)
     return Run(properties=_merge(properties), ways=ways, features=features, partial=partial)
 
 
@@ -271,6 +271,23 @@ def _rule_background(rule, feature, registry):
     ):
         return None
     return _steps(own.steps, registry)
+
+
+def partial_selections(properties):
+    """The selections of the runs that ran part of the suite, from their environment.properties.
+
+    The shards of one run (--shard 1/2 and --shard 2/2, the nightly runs) are each a part, and
+    together the whole: rendered together, they are not partial.
+    """
+    selections = [p.get("selection", "") for p in properties if p.get("partial") == "true"]
+    shards = {}
+    for selection in selections:
+        rest, _, shard = selection.partition("--shard ")
+        if shard and not rest.strip():
+            index, _, count = shard.strip().partition("/")
+            shards.setdefault(count, set()).add(index)
+    whole = {count for count, indexes in shards.items() if len(indexes) == int(count)}
+    return [s for s in selections if not (s.startswith("--shard ") and s.partition("/")[2] in whole)]
 
 
 def _merge(properties):

@@ -85,6 +85,9 @@ class Command(behave_django.Command):
         # A terminated run unwinds like Ctrl-C, so browsers and the test database are cleaned up.
         signal.signal(signal.SIGTERM, _interrupt)
         if parallel:
+            if shard:
+                # The workers, which never see --shard, say in the results that their run is a part.
+                os.environ[results.SHARD] = "/".join(map(str, shard))
             sys.exit(pool.run(config, run_options, sys.argv[2:], jobs, shard))
         if run_options.driver == "browser" and not options["dry_run"]:
             from acceptance.browser.session import prestart
