@@ -190,7 +190,7 @@ def read_properties(text):
 
 
 def _attempt(result, folder):
-    way = next((p["value"] for p in result.get("parameters", []) if p["name"] in ("run", "way")), "client")
+    way = next((p["value"] for p in result.get("parameters", []) if p["name"] in ("ran in", "run")), "client")
     details = result.get("statusDetails") or {}
     failed_step, evidence, pictures = "", [], []
 
@@ -296,6 +296,9 @@ def _merge(properties):
         for key, value in props.items():
             if key == "started":
                 merged[key] = min(merged.get(key, value), value)
+            elif key == "databases":
+                known = merged.get(key, "").split(", ") if merged.get(key) else []
+                merged[key] = ", ".join(dict.fromkeys([*known, *value.split(", ")]))
             else:
                 merged.setdefault(key, value)
     return merged
