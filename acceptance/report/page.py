@@ -17,6 +17,18 @@ from acceptance.report.spec import FAILED, FLAKY, NOT_RUN, NOT_WRITTEN, PASSED
 CSS = (Path(__file__).with_name("page.css")).read_text(encoding="utf-8")
 MARKS = {PASSED: "✓", FAILED: "✗", FLAKY: "~", NOT_RUN: "–", NOT_WRITTEN: "✎"}
 TEXT_LIMIT = 20_000  # characters of one text evidence file shown; the folder has the rest
+# The names of the evidence files (acceptance/report/evidence.py), as a reader would call them.
+EVIDENCE = {
+    "url": "the page's address",
+    "outbox": "the emails sent",
+    "page": "the page's HTML",
+    "console": "the browser's console",
+    "server-errors": "the server's errors",
+    "accessibility": "accessibility violations",
+    "accessibility-axe": "accessibility violations, as axe-core gave them",
+}
+# "AssertionError: " and the like say nothing to a reader; what follows does.
+EXCEPTION = re.compile(r"^(?:[\w.]+(?:Error|Exception)|ASSERT FAILED|Assertion Failed): ")
 QUOTED = re.compile(r'("[^"]*"|&lt;[^&]*&gt;)')
 
 
@@ -245,14 +257,18 @@ def _scenario(run, scenario):
 
 def _failure(row, way, outcome):
     failure = outcome.failure
-    flaky = " (it passed on a later attempt: flaky)" if outcome.status == FLAKY else ""
     where = f" ({e(row.name)})" if row.steps == [] else ""
-    out = [f"<div class='failure'><p class='why'><strong>Failed in {e(way)}{where}{flaky}</strong>"]
+    what = (
+        f"Flaky in {e(way)}{where}: failed, then passed on a later attempt"
+        if outcome.status == FLAKY
+        else (f"Failed in {e(way)}{where}")
+    )
+    out = [f"<div class='failure'><p class='why'><strong>{what}</strong>"]
     if failure.failed_step:
         out.append(f" at <q>{e(failure.failed_step)}</q>")
     out.append("</p>")
     if failure.error:
-        out.append(f"<pre class='error'>{e(failure.error)}</pre>")
+        out.append(f"<pre class='error'>{e(EXCEPTION.sub('', failure.error))}</pre>")
     images, texts = [], []
     for name, path, mime in failure.evidence:
         if not path.exists():
@@ -262,7 +278,8 @@ def _failure(row, way, outcome):
         elif name not in ("error",):
             body = path.read_text(encoding="utf-8", errors="replace")
             cut = "\n… (the rest is in the evidence folder)" if len(body) > TEXT_LIMIT else ""
-            texts.append(f"<details><summary>{e(name)}</summary><pre>{e(body[:TEXT_LIMIT])}{cut}</pre></details>")
+            label = EVIDENCE.get(name, name)
+            texts.append(f"<details><summary>{e(label)}</summary><pre>{e(body[:TEXT_LIMIT])}{cut}</pre></details>")
     out.extend(images)
     out.extend(texts)
     out.append("</div>")
@@ -275,7 +292,9 @@ def _pictures(row, way, outcome):
         for step, path in outcome.pictures
         if path.exists()
     )
-    return f"<details class='pictures'><summary>The page after each step, in {e(way)}</summary>{figures}</details>"
+    row_name = f": {e(row.name)}" if row.steps == [] else ""  # a row of an outline
+    summary = f"The page after each step, in {e(way)}{row_name}"
+    return f"<details class='pictures'><summary>{summary}</summary>{figures}</details>"
 
 
 def _image(path, mime, alt):
