@@ -55,9 +55,11 @@ def after_scenario(context, scenario):
 def after_all(context):
     if context.run.accessibility:
         terminal.say(context.run.accessibility.summary())
-    results.describe_run(context.config, context.run.options, context.run.browser_version())
+    browser_version = context.run.browser_version()
     context.run.close()
     context.run.timer.write()
+    # What was tested, for the report: after the run's own time is taken (it asks git for the commit).
+    results.describe_run(context.config, context.run.options, browser_version)
 
 
 def _sign_in_through_form(driver, user, password):

@@ -83,7 +83,7 @@ def main():
     counts = ", ".join(f"{stats[key]} {key}" for key in ("passed", "failed", "broken", "flaky") if stats.get(key))
     shown = spec_page.relative_to(ROOT) if spec_page.is_relative_to(ROOT) else spec_page
     print(
-        f"Report: {shown} ({len(rows)} scenarios, run {stats.get('total', 0)} times: {counts or 'none'};"
+        f"Report: {shown} ({len(rows)} scenarios, run {_times(stats.get('total', 0))}: {counts or 'none'};"
         f" rendered in {took:.1f} s), Allure's: {allure_page.name}"
     )
     if partial:
@@ -91,6 +91,10 @@ def main():
         kept = f"the last full specification stays {full.relative_to(ROOT)}" if full.exists() else "no full run yet"
         print(f"A partial run ({'; '.join(partial)}): {kept}.")
     return 0
+
+
+def _times(count):
+    return "once" if count == 1 else f"{count} times"
 
 
 def _partial(folders):
