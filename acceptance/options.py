@@ -144,3 +144,32 @@ class Options:
 
 
 OPTION_NAMES = [field.name for field in fields(Options)]
+
+# What `python manage.py behave --help` lists under "run options": name, its values, what it does.
+# docs/running.md has the same table, with more to say.
+HELP = [
+    ("driver", f"{'|'.join(DRIVERS)} (client)", "how every scenario runs; @browser scenarios always use the browser"),
+    ("browser", f"{'|'.join(BROWSERS)} (chromium)", "which browser, with -D driver=browser"),
+    ("headless", "true|false (true)", "false shows the browser's window"),
+    ("timeout", "seconds (10)", "how long a browser step waits for a page or a condition"),
+    ("remote_url", "a Grid's URL", "run the browser on a Selenium Grid (also SELENIUM_REMOTE_URL)"),
+    ("server_host", "an address (127.0.0.1)", "where the live server listens; 0.0.0.0 for Grid nodes elsewhere"),
+    ("server_port", "a port (0: any free)", "the live server's port"),
+    ("server_public_host", "a host name", "the name browsers use to reach the live server"),
+    ("evidence_dir", "a folder (reports/failures)", "where a failing scenario's evidence goes"),
+    ("accessibility", f"{'|'.join(ACCESSIBILITY)} (off)", "check: axe-core checks each page a browser scenario visits"),
+    ("results", "a folder (reports/allure-results/acceptance)", "where the run writes the report's results"),
+    ("screenshots", f"{'|'.join(SCREENSHOTS)} (failures)", "steps: the report shows the page after each step"),
+    ("retries", "0 to 10 (0)", "a failing browser scenario runs again; one that then passes is flaky"),
+    ("durations", "a file (reports/durations.json)|off", "where scenarios' times are kept for parallel runs"),
+    ("timings", "a file", "the benchmark's: where the run writes its timings"),
+    ("naive", "true|false (false)", "the benchmark's: a new browser for every scenario, signing in by the form"),
+    ("record", "a file", "the benchmark's: where the client driver's requests are written"),
+]
+
+
+def help_text():
+    """The run options, one a line, for --help."""
+    width = max(len(name) for name, _, _ in HELP)
+    lines = [f"  -D {name:<{width}}  {values}: {means}" for name, values, means in HELP]
+    return "run options (-D name=value; defaults in behave.ini, docs/running.md):\n" + "\n".join(lines)

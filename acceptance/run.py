@@ -1,7 +1,6 @@
 """What lasts for the whole run: its options, the browser and the live server, both started on first need."""
 
 import atexit
-import sys
 import traceback
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from acceptance.browser.accessibility import Accessibility
 from acceptance.drivers.base import DriverError
 from acceptance.drivers.client import ClientDriver
 from acceptance.parallel.schedule import location
+from acceptance.report.terminal import say
 from acceptance.server.live_server import LiveServerError, SharedLiveServer, between_scenarios, scenario_ready
 
 
@@ -105,7 +105,7 @@ class Run:
         if self.options.naive:
             self.browser.quit()
         elif failed and self.browser.restart_if_dead():
-            print("The browser had stopped responding: a new one starts for the next scenario.", file=sys.stderr)
+            say("The browser had stopped responding: a new one starts for the next scenario.", error=True)
         else:
             self.browser.clear_cookies()
 
@@ -118,6 +118,11 @@ class Run:
             server = SharedLiveServer(options.server_host, options.server_port, options.server_public_host)
             self.live_server = server.start()
         return self.live_server.url
+
+    def browser_version(self):
+        """The version of the browser this run used, if it started one."""
+        webdriver = getattr(self.browser, "_webdriver", None)
+        return (webdriver.capabilities.get("browserVersion", "") if webdriver else "") or ""
 
     def close(self):
         if self.impact is not None:

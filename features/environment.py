@@ -1,7 +1,7 @@
 """behave's hooks: thin, each handing over to the machinery in acceptance/."""
 
 from acceptance.options import Options
-from acceptance.report import evidence, results, retries
+from acceptance.report import evidence, results, retries, terminal
 from acceptance.run import Run
 from features.support import tasks
 from features.support.cast import People
@@ -38,7 +38,6 @@ def after_step(context, step):
         folder = evidence.save(
             context.run.options.evidence_dir, context.scenario, step, context.driver, context.run.server_errors
         )
-        print(f"  Evidence: {folder}/")
         results.attach_evidence(folder)
     elif context.pictures:
         context.pictures.after(step)
@@ -56,9 +55,12 @@ def after_scenario(context, scenario):
 
 def after_all(context):
     if context.run.accessibility:
-        print(context.run.accessibility.summary())
+        terminal.say(context.run.accessibility.summary())
+    browser_version = context.run.browser_version()
     context.run.close()
     context.run.timer.write()
+    # What was tested, for the report: after the run's own time is taken (it asks git for the commit).
+    results.describe_run(context.config, context.run.options, browser_version)
 
 
 def _sign_in_through_form(driver, user, password):

@@ -186,7 +186,11 @@ class Pool:
                             message["worker"] = worker.name
                             worker.ran += 1
                             results[message["location"]] = message
-                            self._progress(message["status"])
+                            explained = message.get("explained") or []
+                            # U: the scenario has steps not yet written (each explained line names one).
+                            undefined = explained and all(line.startswith("?") for line in explained)
+                            self._progress("undefined" if undefined else message["status"])
+                            self._explain(explained)
                             if self.stop_at_first_failure and message["status"] != "passed":
                                 queue.clear()
                         worker.hand(queue.popleft() if queue else None)
@@ -214,6 +218,12 @@ class Pool:
             }
             self._progress("failed")
             worker.current = None
+
+    def _explain(self, lines):
+        # The lines a serial run prints under a failing scenario's letter (acceptance/report/formatters.py).
+        if lines:
+            sys.stdout.write("\n" + "\n".join(f"  {line}" for line in lines) + "\n")
+            self.dots = 0
 
     def _progress(self, status):
         sys.stdout.write(SYMBOLS.get(status, "?"))

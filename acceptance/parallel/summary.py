@@ -6,7 +6,15 @@ from pathlib import Path
 from acceptance.parallel.worker import WORKERS_DIR
 from acceptance.report import evidence
 
-SYMBOLS = {"passed": ".", "failed": "F", "error": "E", "hook_error": "H", "skipped": "S", "untested": "U"}
+SYMBOLS = {
+    "passed": ".",
+    "failed": "F",
+    "undefined": "U",
+    "error": "E",
+    "hook_error": "H",
+    "skipped": "S",
+    "untested": "U",
+}
 
 
 def print_summary(order, results, by_location, options, pool, elapsed):

@@ -26,6 +26,9 @@ from behave_django.environment import monkey_patch_behave
 from django.conf import settings
 from django.db import connections
 
+from acceptance.options import Options
+from acceptance.report.formatters import explanation
+
 WORKER = "BEHAVE_WORKER"
 RESULTS = "BEHAVE_WORKER_RESULTS"
 WORKERS_DIR = Path("reports") / "workers"
@@ -138,11 +141,11 @@ class WorkerRunner(Runner):
                 results.write(json.dumps(_failure(wanted, f"cannot read it: {error}")) + "\n")
                 continue
             yield feature
-            results.write(json.dumps(_result(wanted, feature, time.perf_counter() - started)) + "\n")
+            results.write(json.dumps(_result(wanted, feature, time.perf_counter() - started, self.config)) + "\n")
         results.close()
 
 
-def _result(wanted, feature, wall_s):
+def _result(wanted, feature, wall_s, config):
     line = int(wanted.rpartition(":")[2])
     scenario = next((s for s in feature.walk_scenarios() if s.line == line), None)
     if scenario is None or scenario.status == Status.untested:
@@ -164,6 +167,8 @@ def _result(wanted, feature, wall_s):
         "steps_s": scenario.duration,
         "wall_s": wall_s,
         "error": error,
+        # What the parent prints under the scenario's letter, as a serial run does.
+        "explained": explanation(scenario, Options.from_userdata(config.userdata)),
     }
 
 

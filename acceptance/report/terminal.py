@@ -8,11 +8,15 @@ time the run took, from its first hook to its summary.
 """
 
 import builtins
+import sys
 import time
 
 import behave.__main__
+import behave.runner
 from behave.reporter.summary import AbstractSummaryReporter
 from behave.runner import Runner
+
+from acceptance.report import formatters
 
 _started = []
 
@@ -27,6 +31,16 @@ def install():
 
     Runner.run = timed_run
     AbstractSummaryReporter.print_duration = _print_duration
+    # Failures explained as they happen, whatever the formatters; no Python snippets for missing steps:
+    # each was named with the closest existing steps when it was met.
+    behave.runner.make_formatters = formatters.make_formatters
+    behave.__main__.print_undefined_step_snippets = _no_snippets
+
+
+def _no_snippets(undefined_steps, stream=None, colored=True):
+    count = len(undefined_steps)
+    steps = f"{count} steps are" if count != 1 else "1 step is"
+    print(f"{steps} not written yet: each is named above with the closest that exist.")
 
 
 def _print_but_the_runner(*args, **kwargs):
@@ -38,3 +52,15 @@ def _print_but_the_runner(*args, **kwargs):
 def _print_duration(reporter, stream=None):
     took = time.perf_counter() - _started[0] if _started else 0.0
     (stream or reporter.stream).write(f"Took {int(took // 60)}min {took % 60:.3f}s\n")
+
+
+def say(line, error=False):
+    """A line of the suite's own for the person at the terminal, never held in behave's captured output.
+
+    behave captures what hooks and steps print and shows it only under a failing step, as a
+    `CAPTURED STDOUT` block; the suite's lines (a browser restarted, the accessibility summary)
+    are meant to be read where they happen.
+    """
+    stream = sys.__stderr__ if error else sys.__stdout__
+    stream.write(f"{line}\n")
+    stream.flush()

@@ -6,6 +6,7 @@ that can run in parallel) and `--shard I/N` hand the run to acceptance/parallel/
 that starts a run clears the results and evidence of earlier runs, once; a worker clears nothing.
 """
 
+import argparse
 import atexit
 import os
 import signal
@@ -16,9 +17,10 @@ from pathlib import Path
 from behave.configuration import Configuration
 from behave_django.management.commands import behave as behave_django
 
+from acceptance import selection_check
 from acceptance.impact import selection
 from acceptance.impact.changes import GitError
-from acceptance.options import OptionError, Options
+from acceptance.options import OptionError, Options, help_text
 from acceptance.parallel import arguments, pool, schedule, worker
 from acceptance.report import evidence, results
 
@@ -27,6 +29,14 @@ RUNNER = "acceptance.server.test_runner:AcceptanceTestRunner"
 
 class Command(behave_django.Command):
     help = "Runs the acceptance suite with behave."
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        # --help ends with the run options (-D name=value) and their values, as written.
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.epilog = help_text()
+        formatters = (argparse.RawDescriptionHelpFormatter, parser.formatter_class)
+        parser.formatter_class = type("HelpFormatter", formatters, {})
+        return parser
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
@@ -73,7 +83,9 @@ class Command(behave_django.Command):
             run_options = Options.from_userdata(config.userdata)
             jobs = arguments.parse_jobs(options.get("jobs"))
             shard = arguments.parse_shard(options.get("shard"))
-        except (OptionError, arguments.UsageError) as error:
+            if not worker.worker_name():
+                selection_check.check(config)
+        except (OptionError, arguments.UsageError, selection_check.SelectionError) as error:
             self.stderr.write(f"error: {error}")
             sys.exit(2)
         parallel = (shard or (jobs or 1) > 1) and not options["dry_run"] and not worker.worker_name()
@@ -94,6 +106,9 @@ class Command(behave_django.Command):
         # A terminated run unwinds like Ctrl-C, so browsers and the test database are cleaned up.
         signal.signal(signal.SIGTERM, _interrupt)
         if parallel:
+            if shard:
+                # The workers, which never see --shard, say in the results that their run is a part.
+                os.environ[results.SHARD] = "/".join(map(str, shard))
             sys.exit(pool.run(config, run_options, sys.argv[2:], jobs, shard))
         if run_options.driver == "browser" and not options["dry_run"]:
             from acceptance.browser.session import prestart

@@ -1,0 +1,99 @@
+"""The existing steps closest to one that does not exist yet, with its words filled in.
+
+Used wherever an undefined step is shown (the terminal, the specification page): a product
+owner who typed `When Rita comments "Hi" under "Spring fair"` is offered
+`When Rita comments "Hi" on "Spring fair"`, not a Python snippet.
+"""
+
+import re
+
+CATALOGUE = "features/STEPS.txt"
+KEYWORDS = {"given": "Given", "when": "When", "then": "Then", "step": "Given"}
+# A quoted parameter, a bare parameter, a quoted string, or a word.
+TOKEN = re.compile(r'"\{[^}]*\}"|\{[^}]*\}|"[^"]*"|[^\s"]+')
+
+
+def _tokens(text):
+    return TOKEN.findall(text)
+
+
+def _is_placeholder(token):
+    return token.startswith("{") or token.startswith('"{')
+
+
+def _cost(pattern_token, typed_token):
+    """0 when the typed word fits the pattern's word, 1 when it does not."""
+    if pattern_token.startswith('"{'):
+        return 0.0 if typed_token.startswith('"') else 1.0
+    if pattern_token.startswith("{"):
+        return 0.1 if not typed_token.startswith('"') else 1.0
+    return 0.0 if pattern_token.lower() == typed_token.lower() else 1.0
+
+
+def _align(pattern, typed):
+    """Edit distance between two token lists, and which typed token each placeholder took."""
+    rows, cols = len(pattern), len(typed)
+    dist = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    for i in range(1, rows + 1):
+        dist[i][0] = float(i)
+    for j in range(1, cols + 1):
+        dist[0][j] = float(j)
+    for i in range(1, rows + 1):
+        for j in range(1, cols + 1):
+            dist[i][j] = min(
+                dist[i - 1][j] + 1,
+                dist[i][j - 1] + 1,
+                dist[i - 1][j - 1] + _cost(pattern[i - 1], typed[j - 1]),
+            )
+    filled = {}
+    i, j = rows, cols
+    while i and j:
+        if dist[i][j] == dist[i - 1][j - 1] + _cost(pattern[i - 1], typed[j - 1]):
+            if _is_placeholder(pattern[i - 1]) and _cost(pattern[i - 1], typed[j - 1]) < 1:
+                filled[i - 1] = typed[j - 1]
+            i, j = i - 1, j - 1
+        elif dist[i][j] == dist[i - 1][j] + 1:
+            i -= 1
+        else:
+            j -= 1
+    return dist[rows][cols], filled
+
+
+def _readable(token):
+    """{title:Quoted} -> {title}: the parameter's name, without its type."""
+    return re.sub(r"\{(\w+)(?::[^}]*)?\}", r"{\1}", token)
+
+
+def _filled(matcher, pattern, filled, typed):
+    """The pattern with the typed words in its parameters, where the step would then match; else their names."""
+    subject = {0: typed[0]} if typed and pattern and pattern[0].startswith("{") and not typed[0].startswith('"') else {}
+    quoted = {i: word for i, word in filled.items() if pattern[i].startswith('"')}
+    for fill in ({**subject, **filled}, filled, {**subject, **quoted}, quoted):
+        words = [fill.get(i, _readable(token)) for i, token in enumerate(pattern)]
+        if matcher.match(" ".join(words)) is not None:
+            return " ".join(words)
+    # The names of what is left to choose: "Alice is {role}".
+    return " ".join(subject.get(i, quoted.get(i, _readable(token))) for i, token in enumerate(pattern))
+
+
+def closest(text, step_type, registry, count=3):
+    """The `count` existing steps nearest to `text` by words, each as a step one could type."""
+    typed = _tokens(text)
+    scored = []
+    for kind, matchers in registry.steps.items():
+        for matcher in matchers:
+            pattern = _tokens(matcher.pattern)
+            distance, filled = _align(pattern, typed)
+            # A step of the same kind (Given, When, Then) is nearer than the same words of another.
+            distance += 0 if kind in (step_type, "step") else 0.5
+            step = _filled(matcher, pattern, filled, typed)
+            scored.append((distance / max(len(pattern), len(typed), 1), f"{KEYWORDS[kind]} {step}"))
+    scored.sort()
+    seen, best = set(), []
+    for _, step in scored:
+        if step not in seen:
+            seen.add(step)
+            best.append(step)
+        if len(best) == count:
+            break
+    return best
