@@ -15,7 +15,13 @@ from acceptance.browser.accessibility import Accessibility
 from acceptance.drivers.base import DriverError
 from acceptance.drivers.client import ClientDriver
 from acceptance.parallel.schedule import location
-from acceptance.server.live_server import LiveServerError, SharedLiveServer, between_scenarios, scenario_ready
+from acceptance.server.live_server import (
+    LiveServerError,
+    SharedLiveServer,
+    between_scenarios,
+    paused,
+    scenario_ready,
+)
 
 
 class UnavailableDriver:
@@ -135,7 +141,9 @@ class Run:
         action sent has written it, or write what that request then reads.
         """
         server = self.live_server
-        if server is not None and threading.current_thread() is not server.thread:
+        # Between scenarios (the rollback) the server answers nothing: a late request waits on
+        # the next scenario, so waiting for it here would only wait out the timeout.
+        if server is not None and threading.current_thread() is not server.thread and not paused():
             if not server.traffic.idle(self.options.timeout):
                 raise DriverError(
                     f"Waited {self.options.timeout:g} s for the site to answer the browser before using the "

@@ -26,6 +26,7 @@ from django.conf import settings
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
+from urllib3.exceptions import HTTPError as DriverUnreachable
 
 from acceptance.browser.virtual_display import VirtualDisplay, VirtualDisplayError
 
@@ -150,7 +151,8 @@ class BrowserSession:
             return True
         try:
             self._webdriver.execute_script("return 1")
-        except WebDriverException:
+        except (WebDriverException, DriverUnreachable):
+            # DriverUnreachable: the driver's own process is gone (WebKitWebDriver under heavy load).
             return False
         return True
 

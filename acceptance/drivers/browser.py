@@ -16,6 +16,7 @@ from django.test import Client
 from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support.ui import WebDriverWait
+from urllib3.exceptions import HTTPError as DriverUnreachable
 
 from acceptance.browser.other_site import other_site
 from acceptance.drivers.assistive import Keyboard, ScreenReader
@@ -244,6 +245,8 @@ class BrowserDriver(Driver):
                 found[name] = (suffix, read())
             except WebDriverException as error:
                 found[name] = (".txt", f"Could not read the {name}: {error.msg}\n")
+            except DriverUnreachable as error:
+                found[name] = (".txt", f"Could not read the {name}: the browser's driver is gone ({error}).\n")
         return found
 
     def screenshot(self):

@@ -261,6 +261,11 @@ def between_scenarios():
         _paused.append(True)
 
 
+def paused():
+    """Whether the live server is between scenarios: it answers nothing, and a request waits for the next."""
+    return bool(_paused)
+
+
 def scenario_ready():
     if _paused:
         _paused.clear()
