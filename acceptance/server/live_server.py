@@ -9,7 +9,8 @@ the same rolled-back transaction as a client scenario.
 
 import socket
 import threading
-from urllib.parse import parse_qs
+import time
+from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
@@ -34,6 +35,77 @@ START_PATH = "/__acceptance__/start"
 BETWEEN_SCENARIOS = threading.Lock()
 
 
+class Traffic:
+    """What the live server is answering, so that a step ends only once the site has answered.
+
+    A browser may answer an action before the request it sent has reached the site
+    (WebKit does, Chromium under load): a step that then reads or writes the database
+    would race the request. So the browser driver says when it has sent the browser to
+    the site (expect()), and whoever is about to go on waits for idle(): the request has
+    arrived, the server has answered it and every redirect it gave on the site, and
+    nothing is being answered. Waiting costs the browser no command.
+    """
+
+    def __init__(self):
+        self._changed = threading.Condition()
+        self._answering = 0  # requests being answered now
+        self._owed = False  # a request the browser is to send: an action's, a redirect's
+        self._awaited = ""  # what the browser was sent for, for the error when it never comes
+        self.hold = 0.0  # seconds to hold every request before answering it (-D slow_site)
+
+    def expect(self, awaited):
+        """The browser has been (or is about to be) sent to the site: a request is on its way."""
+        with self._changed:
+            self._owed, self._awaited = True, awaited
+
+    def forget(self):
+        """Between scenarios: what the last one's browser was to send no longer counts."""
+        with self._changed:
+            self._owed = False
+            self._changed.notify_all()
+
+    def idle(self, timeout):
+        """Wait until the site has answered what it was sent and answers nothing; False after timeout s."""
+        with self._changed:
+            return self._changed.wait_for(lambda: not (self._answering or self._owed), timeout)
+
+    def unanswered(self):
+        """Why idle() gave up, as the end of a sentence."""
+        with self._changed:
+            return f"{self._awaited} never reached it" if self._owed else "it was still answering"
+
+    def answering(self, environ, app, start_response):
+        with self._changed:
+            self._answering += 1
+            self._owed = False
+        redirected = []
+
+        def started(status, headers, exc_info=None):
+            location = next((value for name, value in headers if name.lower() == "location"), None)
+            if status.startswith("3") and location is not None and _on_site(location, environ):
+                redirected.append(location)
+            return start_response(status, headers, exc_info)
+
+        try:
+            if self.hold:
+                # Not a wait for anything: the slow-site mode makes the site slow on purpose.
+                time.sleep(self.hold)
+            return app(environ, started)
+        finally:
+            with self._changed:
+                self._answering -= 1
+                if redirected:
+                    self._owed = True
+                    self._awaited = f"the page {redirected[0]} redirected to"
+                self._changed.notify_all()
+
+
+def _on_site(location, environ):
+    """Whether a redirect leads back to this server (so the browser's next request comes here)."""
+    where = urlsplit(location)
+    return not where.netloc or where.netloc == environ.get("HTTP_HOST")
+
+
 class SharedConnectionHandler(StaticFilesHandler):
     """The site, served without closing the connection it shares with the scenario.
 
@@ -42,7 +114,12 @@ class SharedConnectionHandler(StaticFilesHandler):
     back; it is taken off again before every request the live server answers.
     """
 
+    traffic = None  # the run's Traffic, set by SharedLiveServer
+
     def __call__(self, environ, start_response):
+        return self.traffic.answering(environ, self._answer, start_response)
+
+    def _answer(self, environ, start_response):
         if environ.get("PATH_INFO") == START_PATH:
             return start(environ, start_response)
         request_started.disconnect(close_old_connections)
@@ -110,9 +187,11 @@ class SerialLiveServerThread(LiveServerThread):
 
 
 class SharedLiveServer:
-    def __init__(self, host, port, public_host):
+    def __init__(self, host, port, public_host, hold=0.0):
         self.host, self.port, self.public_host = host, port, public_host
         self.thread = None
+        self.traffic = Traffic()
+        self.traffic.hold = hold
         self._allowed_hosts = None
 
     @property
@@ -138,9 +217,10 @@ class SharedLiveServer:
         request_finished.disconnect(close_old_connections)
         self._allowed_hosts = modify_settings(ALLOWED_HOSTS={"append": self.public_host})
         self._allowed_hosts.enable()
+        handler = type("RunHandler", (SharedConnectionHandler,), {"traffic": self.traffic})
         self.thread = SerialLiveServerThread(
             self.host,
-            SharedConnectionHandler,
+            handler,
             connections_override={"default": connection},
             port=self.port,
         )
@@ -179,6 +259,11 @@ def between_scenarios():
     if not _paused:  # A scenario whose set-up failed ends without having been ready.
         BETWEEN_SCENARIOS.acquire()
         _paused.append(True)
+
+
+def paused():
+    """Whether the live server is between scenarios: it answers nothing, and a request waits for the next."""
+    return bool(_paused)
 
 
 def scenario_ready():

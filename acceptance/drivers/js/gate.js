@@ -4,10 +4,12 @@
 // asked again. arguments[0] is that address, or null. arguments[1] says a visit was made
 // since the last read: a page the gate has read before (marked window.newsroomSeen) is then
 // the old one still on show, since under load chromedriver's get() has returned before the
-// new page's response arrived. The script named in the read (BODY) gets the rest.
+// new page's response arrived. An about:blank document is a navigation's stand-in: Firefox
+// now and then runs a script in one, complete and unmarked, while the next page is on its way. The script named in the read (BODY) gets the rest.
 const [arrive, visited] = arguments;
 if (window.newsroomLeaving) return {pending: 'change'};
 if (visited && window.newsroomSeen) return {pending: 'load'};
+if (location.protocol === 'about:') return {pending: 'load'};
 if (document.readyState !== 'complete' || (arrive && !location.href.startsWith(arrive))) return {pending: 'load'};
 window.newsroomSeen = true;
 return {value: (function () { /* BODY */ }).apply(null, [].slice.call(arguments, 2))};
