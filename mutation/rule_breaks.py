@@ -1005,6 +1005,11 @@ WAYS += [
 
 def main(kinds=()):
     """Every way, or only those of these kinds (their `how`, as the script's arguments name them)."""
+    known = sorted({way.how for way in WAYS})
+    if unknown := [kind for kind in kinds if kind not in known]:
+        names = ", ".join(map(repr, known))
+        print(f"{unknown[0]!r} is not a kind of way: name one or more of {names}, or none for all of them.")
+        return 2
     ways = [way for way in WAYS if not kinds or way.how in kinds]
     results, missed, green = [], [], {}
     rules = {way: rule_of(way.scenario) for way in ways}
