@@ -18,6 +18,16 @@ Feature: Commenting on articles
       And she sees the comment "Can't wait for the duck race!" by Rita Reyes under "Spring fair"
       And "Ferry times" has no comments
 
+    Scenario Outline: A comment of <what> is a comment like any other
+      When Rita comments "<typed>" on "Spring fair"
+      Then she sees the comment "<typed>" by Rita Reyes under "Spring fair"
+
+      Examples:
+        | what              | typed  |
+        | one word          | Lovely |
+        | a symbol alone    | ★      |
+        | punctuation alone | ?!     |
+
     Scenario: Comments show under their article, oldest first, each once
       Given Eddie has commented "Is there parking?" on "Spring fair"
       And Alice has commented "The ferry is full." on "Ferry times"

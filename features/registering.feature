@@ -6,6 +6,8 @@ Feature: Registering an account
   Rule: Registering opens an account and sends one welcome email
 
     Scenario: Nina registers and is welcomed
+      Given Alice is an author
+      And Rita is a reader
       When Nina registers as "nina" with the email "nina@example.com"
       Then she sees her dashboard welcoming her as "nina"
       And "nina@example.com" receives one email, "Welcome to Our Site!", that reads:
