@@ -15,7 +15,7 @@ RESET_LINK = re.compile(r"/reset/(?P<uidb64>[\w-]+)/(?P<token>[\w-]+)/")
 
 
 class WelcomeEmailTests(TestCase):
-    def test_registration_sends_one_welcome_email(self):
+    def register(self):
         self.client.post(
             reverse("register"),
             {
@@ -25,6 +25,9 @@ class WelcomeEmailTests(TestCase):
                 "password2": NEW_PASSWORD,
             },
         )
+
+    def test_registration_sends_one_welcome_email(self):
+        self.register()
         self.assertEqual(len(mail.outbox), 1)
         email = mail.outbox[0]
         self.assertEqual(email.subject, "Welcome to Our Site!")
@@ -32,15 +35,7 @@ class WelcomeEmailTests(TestCase):
         self.assertIn("newsreader", email.body)
 
     def test_the_welcome_email_links_to_the_sign_in_page_of_the_site(self):
-        self.client.post(
-            reverse("register"),
-            {
-                "username": "newsreader",
-                "email": "reader@example.com",
-                "password1": NEW_PASSWORD,
-                "password2": NEW_PASSWORD,
-            },
-        )
+        self.register()
         body = mail.outbox[0].body
         self.assertIn("http://testserver/login/", body)
         self.assertNotIn(NEW_PASSWORD, body)
