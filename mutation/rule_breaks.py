@@ -515,7 +515,7 @@ WAYS += [
         "the welcome email tells the password",
         "The welcome email does not hold the password",
         f"{ACC}/views.py",
-        ("from accounts.emails import send_welcome_email", "        send_welcome_email(user)\n"),
+        ("from accounts.emails import send_welcome_email", "        send_welcome_email(self.request, user)\n"),
         (
             "from django.core.mail import send_mail\n\nfrom accounts.emails import WELCOME_SUBJECT, send_welcome_email",
             "        password = form.cleaned_data['password1']\n"
@@ -691,7 +691,7 @@ WAYS += [
         "a username that looks the same in another script is accepted",
         "Registering with a taken username in look-alikes is refused",
         LOOKALIKES,
-        'return _spoof_checker().getSkeleton(0, unicodedata.normalize("NFKC", name).casefold())',
+        'return SPOOF_CHECKER.getSkeleton(icu.USpoofChecks.ANY_CASE, unicodedata.normalize("NFKC", name).casefold())',
         'return unicodedata.normalize("NFKC", name).casefold()',
     ),
 ]

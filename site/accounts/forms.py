@@ -9,8 +9,6 @@ from django.core.cache import cache
 
 from accounts.lookalikes import email_key, email_taken, username_taken
 
-RESET_WINDOW_SECONDS = 3600
-
 
 class RegistrationForm(UserCreationForm):
     email = forms.EmailField(help_text="We send a welcome email here, and password-reset links if you ask for one.")
@@ -50,5 +48,5 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 def reset_email_allowed(address):
     """Count one more reset request for this address; True while the hour's count is within the limit."""
     key = "password-reset:" + hashlib.sha256(email_key(address).encode()).hexdigest()
-    cache.add(key, 0, RESET_WINDOW_SECONDS)
+    cache.add(key, 0, settings.PASSWORD_RESET_EMAILS_WINDOW.total_seconds())
     return cache.incr(key) <= settings.PASSWORD_RESET_EMAILS_PER_HOUR

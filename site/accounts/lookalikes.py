@@ -7,10 +7,13 @@ folded, then reduced to its confusable skeleton (Unicode TR 39, computed by ICU)
 Cyrillic “і” in “rіta” is taken for the Latin “i” it looks like.
 """
 
-import functools
 import unicodedata
 
+import icu
 from django.contrib.auth.models import User
+
+# Built once: ICU's spoof checker loads the confusables table.
+SPOOF_CHECKER = icu.SpoofChecker()
 
 
 def email_key(address):
@@ -18,7 +21,8 @@ def email_key(address):
 
 
 def username_key(name):
-    return _spoof_checker().getSkeleton(0, unicodedata.normalize("NFKC", name).casefold())
+    # ICU ignores the type argument since ICU 58: every skeleton is TR 39's, for any letter case.
+    return SPOOF_CHECKER.getSkeleton(icu.USpoofChecks.ANY_CASE, unicodedata.normalize("NFKC", name).casefold())
 
 
 def email_taken(address):
@@ -32,11 +36,3 @@ def username_taken(name):
     """True when an account has this username, or one a reader cannot tell from it."""
     key = username_key(name)
     return any(username_key(taken) == key for taken in User.objects.values_list("username", flat=True).iterator())
-
-
-@functools.cache
-def _spoof_checker():
-    # Imported on first use: ICU is a large library that most requests never need.
-    import icu
-
-    return icu.SpoofChecker()

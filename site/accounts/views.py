@@ -1,3 +1,6 @@
+from datetime import timedelta
+from http import HTTPStatus
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -38,8 +41,8 @@ class DashboardView(LoginRequiredMixin, TemplateView):
 
 def signing_in_locked(request, original_response=None, credentials=None):
     """django-axes' answer to a sign-in while its username is locked: the same page for every username."""
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
+    minutes = settings.AXES_COOLOFF_TIME // timedelta(minutes=1)
+    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=HTTPStatus.TOO_MANY_REQUESTS)
 
 
 class SignOutView(NotAllowedPageMixin, LogoutView):

@@ -119,6 +119,7 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 # Password-reset emails to one address: at most this many an hour, however many are asked
 # for, counted in Django's cache (accounts.forms.PasswordResetForm).
 PASSWORD_RESET_EMAILS_PER_HOUR = int(os.environ.get("DJANGO_PASSWORD_RESET_EMAILS_PER_HOUR", "3"))
+PASSWORD_RESET_EMAILS_WINDOW = timedelta(hours=1)
 
 # Flash messages live in the session, which signing in as someone else or signing out
 # clears: a message such as "“<draft title>” is saved as a draft" is never shown to the
