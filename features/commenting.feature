@@ -76,6 +76,11 @@ Feature: Commenting on articles
       When a visitor reads "Spring fair"
       Then they are offered "Sign in to comment" instead of a comment form
 
+    Scenario: A visitor who signs in to comment comes back to the article
+      When a visitor follows "Sign in to comment" on "Spring fair"
+      And Rita signs in there
+      Then she is on the page of "Spring fair", with a form to comment
+
     Scenario: A visitor's comment sent without the form is refused
       When a visitor sends the comment "Hello from nowhere" on "Spring fair" without the form
       Then they are asked to sign in

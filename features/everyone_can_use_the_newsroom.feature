@@ -57,10 +57,35 @@ Feature: Everyone can use the newsroom
         | a visitor | the registration page        | Register · Newsroom            | Register              |
         | a visitor | the password reset page      | Reset your password · Newsroom | Reset your password   |
         | Alice     | the page to write an article | Write an article · Newsroom    | Write an article      |
+        | Alice     | the page to edit "Spring fair"   | Edit “Spring fair” · Newsroom   | Edit “Spring fair”     |
+        | Alice     | the page to delete "Spring fair" | Delete “Spring fair” · Newsroom | Delete “Spring fair”?  |
+        | Rita      | her dashboard                    | Dashboard · Newsroom            | Welcome, Rita Reyes    |
+        | Rita      | the page to change her password  | Change your password · Newsroom | Change your password   |
+
+    Scenario Outline: A title with HTML in it is announced as typed on <which>
+      Given Alice has written a draft called "Fish &amp; <b>chips</b>"
+      When Alice opens <page>
+      Then a screen reader announces the page as "<title>", headed "<heading>"
+
+      Examples:
+        | which               | page                                       | title                                    | heading                        |
+        | its page            | "Fish &amp; <b>chips</b>"                  | Fish &amp; <b>chips</b> · Newsroom        | Fish &amp; <b>chips</b>         |
+        | the page to edit it | the page to edit "Fish &amp; <b>chips</b>"   | Edit “Fish &amp; <b>chips</b>” · Newsroom   | Edit “Fish &amp; <b>chips</b>”   |
+        | the page to delete it | the page to delete "Fish &amp; <b>chips</b>" | Delete “Fish &amp; <b>chips</b>” · Newsroom | Delete “Fish &amp; <b>chips</b>”? |
+
+    Scenario: The menu and the front page's pages are announced as two navigations, each by its name
+      Given Alice has published 21 articles, "Day 1" to "Day 21", one a day
+      When a visitor opens the front page
+      Then a screen reader finds the navigations "Main" and "Pages"
+
+    Scenario: The choices of an article's status are announced as one group, with its help
+      When Alice opens the page to write an article
+      Then a screen reader announces the choices "Draft" and "Published" as the group "Status", with "Readers see an article once it is published."
 
     Scenario: Help with a field is announced with the field
       When Nina opens the registration page
       Then a screen reader announces "We send a welcome email here" with the field "Email"
+      And a screen reader announces "Your password can’t be too similar to your other personal information." with the field "Password"
 
   Rule: A screen reader says what went wrong, at the field that is wrong
 
@@ -71,7 +96,13 @@ Feature: Everyone can use the newsroom
     Scenario: An empty comment is announced with the comment field
       When Rita comments "" on "Spring fair"
       Then a screen reader announces the field "Your comment" as invalid, with "A comment cannot be empty."
+      And a screen reader announces "A comment cannot be empty." as soon as the page opens
 
     Scenario: A wrong password is announced as soon as the page opens
       When Rita signs in with the password "Old-Lantern-13"
       Then a screen reader announces "Please enter a correct username and password." as soon as the page opens
+
+    Scenario: A lock on signing in is announced as soon as the page opens
+      Given someone has tried 5 wrong passwords for the username "rita"
+      When Rita signs in with the password "Old-Lantern-31"
+      Then a screen reader announces "Too many wrong passwords for this username" as soon as the page opens

@@ -79,6 +79,16 @@ Feature: Keeping accounts safe
         | in small letters  | old-lantern-31 |
         | with Caps Lock on | oLD-lANTERN-31 |
 
+  Rule: Changing a password takes the old one, and only the new one opens the account after
+
+    Scenario: Rita changes her password from her dashboard, and only the new one signs her in
+      Given Rita is a reader with the password "Old-Lantern-31"
+      When she changes her password from "Old-Lantern-31" to "New-Lantern-77"
+      Then she is on the page headed "Password changed", told "Your new password is set."
+      And she is still signed in
+      And she can sign in with "New-Lantern-77"
+      And she can no longer sign in with "Old-Lantern-31"
+
   Rule: Wrong passwords again and again lock signing in with that username for a while, and reset emails are few
 
     Scenario Outline: Five wrong passwords for <whose> lock it, in the same words
@@ -116,6 +126,11 @@ Feature: Keeping accounts safe
         | another site named without its scheme    | //newsroom.example.net/           |
         | another site named after a backslash     | /\\newsroom.example.net/          |
         | a script                                 | javascript:alert(document.cookie) |
+
+    Scenario: Signing in through a link to a page of the newsroom lands Rita there
+      Given Rita is a reader with the password "Old-Lantern-31"
+      When she signs in through a link that leads on to "/write/"
+      Then she lands on the page to write an article
 
   Rule: A draft is not there at any of its addresses for someone who may not see it
 

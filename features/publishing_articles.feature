@@ -16,6 +16,11 @@ Feature: Publishing articles
       And Rita does not see "Spring fair" on the front page
       And Rita cannot open "Spring fair"
 
+    Scenario: Before anything is published, the front page says so
+      Given Alice has written a draft called "Spring fair"
+      When Rita opens the front page
+      Then she sees the front page list nothing, told "Nothing is published yet."
+
     Scenario: An editor publishes a draft and readers can read it
       Given Alice has written a draft called "Spring fair" that says "Stalls open at ten."
       When Eddie publishes "Spring fair"
@@ -40,6 +45,12 @@ Feature: Publishing articles
         | Found dog | Published |
         | Lost cat  | Draft     |
       And she does not see "Spring fair" on her dashboard
+      And she is shown no drafts waiting to be published
+
+    Scenario: A dashboard without articles offers to write one
+      Given Alice has published "Spring fair"
+      When Rita opens her dashboard
+      Then she sees no articles on her dashboard, told "You have not written anything yet. Write an article."
 
   Rule: Only the author or an editor may publish an article
 
@@ -54,6 +65,35 @@ Feature: Publishing articles
         | Alice  | Eddie | can           |
         | Alice  | Rita  | cannot        |
         | Rita   | Alice | cannot        |
+
+    Scenario: An editor's dashboard lists the drafts waiting for him, newest first, by whom
+      Given the newsroom has these articles:
+        | title        | author | status    |
+        | Spring fair  | Alice  | Draft     |
+        | Harbour news | Alice  | Published |
+        | Lost cat     | Rita   | Draft     |
+        | Ferry times  | Eddie  | Draft     |
+      When Eddie opens his dashboard
+      Then he sees the drafts waiting to be published:
+        | title       | by    |
+        | Lost cat    | rita  |
+        | Spring fair | alice |
+
+    Scenario: A draft an editor publishes stops waiting for him
+      Given Alice has written a draft called "Spring fair"
+      And Rita has written a draft called "Lost cat"
+      When Eddie publishes "Lost cat"
+      Then he sees the drafts waiting to be published:
+        | title       | by    |
+        | Spring fair | alice |
+
+    Scenario: An author is offered to publish, edit and delete her draft; an editor only to publish it
+      Given Alice has written a draft called "Spring fair"
+      When Alice opens "Spring fair"
+      Then she is offered "Publish", "Edit" and "Delete", and nothing else
+      When Eddie opens "Spring fair"
+      Then he is offered "Publish", and nothing else
+      And he is offered no comments and no form to comment
 
     Scenario: A reader cannot publish someone else's draft
       Given Alice has written a draft called "Spring fair"
@@ -75,7 +115,7 @@ Feature: Publishing articles
     Scenario: An author publishes her own article straight away
       When Alice writes and publishes an article called "Harbour news"
       Then she is on the page of "Harbour news", told "“Harbour news” is published."
-      And she is not offered to publish it again
+      And she is offered "Edit" and "Delete", and nothing else
       And Rita sees "Harbour news" on the front page
 
   Rule: Authors look after their own articles
@@ -121,6 +161,18 @@ Feature: Publishing articles
         | title       | byline                 |
         | Spring fair | By Alice Archer, today |
       And nobody can open "/articles/harbour-news/" any more
+
+    Scenario: An author who thinks better of deleting keeps her article
+      Given Alice has published "Harbour news"
+      When she starts to delete "Harbour news" and cancels
+      Then she is back on the page of "Harbour news"
+      And readers can read "Harbour news"
+
+    Scenario: An author who thinks better of an edit keeps her text
+      Given Alice has published "Harbour news" that says "The ferry leaves at nine."
+      When she starts to change the text of "Harbour news" to "The ferry is cancelled." and cancels
+      Then she is back on the page of "Harbour news"
+      And Rita still reads "The ferry leaves at nine." in "Harbour news"
 
     Scenario Outline: Nobody else may edit an author's article, not even <who>
       Given Alice has published "Harbour news"
@@ -176,6 +228,38 @@ Feature: Publishing articles
       Then she is told "“<b>Spring</b> fair <script>document.title = 'hacked'</script>” is published."
       And readers can read "<b>Spring</b> fair <script>document.title = 'hacked'</script>"
 
+    Scenario: HTML in a draft's title shows as typed on the dashboards
+      Given Alice has written a draft called "<b>Spring</b> fair & <i>more</i>"
+      When Eddie opens his dashboard
+      Then he sees the drafts waiting to be published:
+        | title                            | by    |
+        | <b>Spring</b> fair & <i>more</i> | alice |
+      And Alice sees on her dashboard:
+        | title                            | status |
+        | <b>Spring</b> fair & <i>more</i> | Draft  |
+
+  Rule: An article's text reads as it was written
+
+    Scenario: An article shows its text in its paragraphs, and the front page its first forty words
+      Given Alice has published "Spring fair" that says:
+        """
+        The spring fair returns to the green on Saturday, with stalls from every village along the river, music from the school band, a duck race at noon and a tug of war between the two ferry crews before the prizes are given out.
+
+        Stalls open at ten.
+        """
+      When Rita reads "Spring fair"
+      Then she reads "Spring fair" in these paragraphs:
+        | paragraph                                                                                                                                                                                                             |
+        | The spring fair returns to the green on Saturday, with stalls from every village along the river, music from the school band, a duck race at noon and a tug of war between the two ferry crews before the prizes are given out. |
+        | Stalls open at ten.                                                                                                                                                                                                   |
+      And the front page shows "Spring fair" beginning "The spring fair returns to the green on Saturday, with stalls from every village along the river, music from the school band, a duck race at noon and a tug of war between the two ferry crews before the prizes …"
+
+    Scenario: HTML in an article's text shows as typed, on its page and on the front page
+      Given Alice has published "Spring fair" that says "<b>Stalls</b> open at ten & <i>music</i> at noon."
+      When Rita reads "Spring fair"
+      Then she reads "<b>Stalls</b> open at ten & <i>music</i> at noon." in "Spring fair"
+      And the front page shows "Spring fair" beginning "<b>Stalls</b> open at ten & <i>music</i> at noon."
+
   Rule: Every article has an address of its own, made from its title
 
     Scenario Outline: Two articles with the same title each keep their own address: "<first>" and "<second>"
@@ -195,12 +279,31 @@ Feature: Publishing articles
       Given Alice has published 21 articles, "Day 1" to "Day 21", one a day
       Then Rita sees "Day 21" to "Day 2" on the front page, newest first
       And she finds "Day 1" on the next page
+      And its "Newer" leads back to the first page, "Day 21" first
+
+    Scenario: Twenty articles fit on one page
+      Given Alice has published 20 articles, "Day 1" to "Day 20", one a day
+      When Rita opens the front page
+      Then she sees "Day 20" to "Day 1" on the front page, newest first
+      And she is offered no other page of the front page
 
   Rule: Writing needs an account, and an article is by whoever writes it
 
     Scenario: A visitor is asked to sign in before writing
       When a visitor starts to write an article
       Then they are asked to sign in
+
+    Scenario: Someone who gave only a username is named by it wherever her work shows
+      When Nina registers as "nina" with the email "nina@example.com"
+      And she writes and publishes an article called "Allotment news" that says "The first beans are in."
+      And she comments "Come and pick some." on "Allotment news"
+      Then the front page lists, newest first:
+        | title          | byline         |
+        | Allotment news | By nina, today |
+      And Rita reads "Allotment news" at "/articles/allotment-news/", by nina, published today, saying "The first beans are in."
+      And the comments under "Allotment news" read, oldest first:
+        | by   | comment             |
+        | nina | Come and pick some. |
 
     Scenario: An article is by whoever writes it, whatever name the request gives
       When Rita sends a draft called "Lost cat" as Alice without the form

@@ -177,6 +177,20 @@ class ScreenReader:
         """Every field and button on the page, in the page's order."""
         return [Announced(found) for found in self.driver.read("controls")]
 
+    def groups(self):
+        """Every group of fields by its name (a fieldset's legend): its choices and its description."""
+        return {
+            label_text(found["element"].accessible_name): {
+                "choices": [label_text(choice) for choice in found["choices"]],
+                "description": normalise(found["description"]),
+            }
+            for found in self.driver.read("groups")
+        }
+
+    def navigations(self):
+        """The name of each navigation landmark (aria-label), in the page's order."""
+        return [label_text(element.accessible_name) for element in self.driver.read("navigations")]
+
     def field(self, name):
         controls = self.controls()
         for control in controls:

@@ -4,25 +4,20 @@ import parse
 from behave import register_type, then, when
 from django.urls import reverse
 
-from features.support import announced, keyboard_tasks
+from features.support import announced, keyboard_tasks, tasks
 from features.support.cast import DEFAULT_PASSWORD
 from features.support.expect import expect_heading
 from features.support.mailbox import link_in_last_email_to
 
-# The site's pages without anything in their address to fill in, by what people call them.
-PAGES = {
-    "the front page": "article-list",
-    "the sign-in page": "login",
-    "the registration page": "register",
-    "the password reset page": "password_reset",
-    "the page to write an article": "article-create",
-    "the page to change her password": "password_change",
-}
+# The site's pages by what people call them (tasks.PAGES), and the pages to edit or delete an article.
+# Neither "her dashboard" nor an article's title alone: "opens her dashboard" and 'opens "Spring fair"'
+# have steps of their own, which this one would take over.
+PAGES = [page for page in tasks.PAGES if "dashboard" not in page] + ['the page to (?:edit|delete) "[^"]+"']
 
 
 @parse.with_pattern("|".join(PAGES))
 def parse_page(text):
-    return reverse(PAGES[text])
+    return text
 
 
 register_type(Page=parse_page)
@@ -30,7 +25,7 @@ register_type(Page=parse_page)
 
 @when("{who:Person} opens {page:Page}")
 def step_open_page(context, who, page):
-    context.people.act_as(who).visit(page)
+    context.people.act_as(who).visit(tasks.page_address(page))
 
 
 # With the keyboard alone
@@ -116,3 +111,13 @@ def step_announces_invalid(context, name, error):
 @then('a screen reader announces "{message:Quoted}" as soon as the page opens')
 def step_announces_alert(context, message):
     announced.expect_alert(context.people.driver, message)
+
+
+@then('a screen reader announces the choices {choices:QuotedList} as the group "{name:Quoted}", with "{text:Quoted}"')
+def step_announces_group(context, choices, name, text):
+    announced.expect_group(context.people.driver, name, choices, text)
+
+
+@then("a screen reader finds the navigations {names:QuotedList}")
+def step_finds_navigations(context, names):
+    announced.expect_navigations(context.people.driver, names)

@@ -14,7 +14,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from features.support import tasks
 from features.support.cast import DEFAULT_PASSWORD
-from features.support.expect import expect_heading, expect_no_text, expect_told
+from features.support.expect import expect_heading, expect_list, expect_no_text, expect_page, expect_told
 from features.support.mailbox import link_in_last_email_to
 
 WRONG_CREDENTIALS = "Please enter a correct username and password."
@@ -61,11 +61,40 @@ def step_sign_out(context, who):
     context.people.signed_in = None
 
 
+@when("{who:Person} signs in there")
+def step_sign_in_here(context, who):
+    person = context.people.resolve(who)
+    driver = context.people.looking(who)
+    expect_heading(driver, "Sign in")
+    tasks.sign_in_here(driver, person.username, context.people.passwords[person.username])
+    context.people.signed_in = None
+
+
+@when('{who:Person} changes her password from "{old:Quoted}" to "{new:Quoted}"')
+def step_change_password(context, who, old, new):
+    tasks.change_password(context.people.act_as(who), old, new)
+
+
 @then('{who:Person} sees her dashboard welcoming her as "{name:Quoted}"')
 def step_sees_dashboard(context, who, name):
     driver = context.people.looking(who)
     assert driver.path == reverse("dashboard"), f"{who} is on {driver.path}, not on her dashboard."
     expect_heading(driver, f"Welcome, {name}")
+    # The menu says whose session this is, by the username she signs in with.
+    username = context.people.resolve(who).username
+    expect_list(driver, "header .who", [f"Signed in as {username}"], "The menu")
+
+
+@then('{who:Person} is on the page headed "{heading:Quoted}", told "{message:Quoted}"')
+def step_told_on_page(context, who, heading, message):
+    driver = context.people.looking(who)
+    expect_heading(driver, heading)
+    expect_told(driver, message)
+
+
+@then("{who:Person} lands on {page}")
+def step_lands_on(context, who, page):
+    expect_page(context.people.looking(who), tasks.page_address(page))
 
 
 @then("{who:Person} are asked to sign in")

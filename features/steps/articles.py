@@ -23,7 +23,11 @@ from features.support.expect import (
 
 SOME_TEXT = "Stalls, music and the duck race return to the green."
 FRONT_PAGE_TITLES, FRONT_PAGE_BYLINES = ".article-list > li h2", ".article-list > li .byline"
+FRONT_PAGE_BEGINNINGS = ".article-list > li > p:not(.byline)"
 DASHBOARD_ROWS = ".my-articles tbody tr"
+DRAFTS_WAITING = ".drafts-waiting p"
+# What an article's page offers its reader to do with it, in the page's order.
+ACTIONS = ".actions button, .actions a"
 
 
 def today():
@@ -88,6 +92,11 @@ def step_has_draft(context, who, title, text=SOME_TEXT):
 @given('{who:Person} has published "{title:Quoted}" that says "{text:Quoted}"')
 def step_has_published(context, who, title, text=SOME_TEXT):
     services.write_article(context.people.user(who), title, text, Article.Status.PUBLISHED)
+
+
+@given('{who:Person} has published "{title:Quoted}" that says:')
+def step_has_published_text(context, who, title):
+    services.write_article(context.people.user(who), title, context.text, Article.Status.PUBLISHED)
 
 
 @given('{who:Person} published "{title:Quoted}" on {day:Date}')
@@ -208,6 +217,16 @@ def step_delete(context, who, title):
     tasks.delete(context.people.act_as(who), title)
 
 
+@when('{who:Person} starts to delete "{title:Quoted}" and cancels')
+def step_cancel_deleting(context, who, title):
+    tasks.start_then_cancel(context.people.act_as(who), title, "Delete")
+
+
+@when('{who:Person} starts to change the text of "{title:Quoted}" to "{text:Quoted}" and cancels')
+def step_cancel_editing(context, who, title, text):
+    tasks.start_then_cancel(context.people.act_as(who), title, "Edit", text)
+
+
 @when('{who:Person} opens "{title:Quoted}"')
 def step_open(context, who, title):
     tasks.open_article(context.people.act_as(who), title)
@@ -219,6 +238,7 @@ def step_read(context, who, title):
 
 
 @when("{who:Person} opens her dashboard")
+@when("{who:Person} opens his dashboard")
 def step_open_dashboard(context, who):
     context.people.act_as(who).visit(reverse("dashboard"))
 
@@ -243,6 +263,30 @@ def step_front_page_lists(context):
     expect_list(driver, FRONT_PAGE_TITLES, [row["title"] for row in context.table], "The front page's list")
     bylines = [row["byline"].replace("today", today()) for row in context.table]
     expect_list(driver, FRONT_PAGE_BYLINES, bylines, "The front page's bylines")
+
+
+@then('{who:Person} sees the front page list nothing, told "{message:Quoted}"')
+def step_front_page_empty(context, who, message):
+    driver = context.people.act_as(who)
+    expect_on_front_page(driver)
+    expect_list(driver, FRONT_PAGE_TITLES, [], "The front page's list")
+    expect_told(driver, message)
+
+
+@then('the front page shows "{title:Quoted}" beginning "{beginning:Quoted}"')
+def step_front_page_beginning(context, title, beginning):
+    driver = context.people.act_as("a visitor")
+    expect_on_front_page(driver)
+    shown = dict(zip(driver.texts(FRONT_PAGE_TITLES), driver.texts(FRONT_PAGE_BEGINNINGS), strict=True))
+    assert title in shown, f"The front page does not list “{title}”: it lists {list(shown)}."
+    assert shown[title] == beginning, f"The front page shows “{title}” beginning “{shown[title]}”, not “{beginning}”."
+
+
+@then("{who:Person} is offered no other page of the front page")
+def step_no_other_pages(context, who):
+    driver = context.people.looking(who)
+    expect_page(driver, "/", "Latest news")
+    expect_list(driver, "main nav a", [], "The front page's links to other pages")
 
 
 @then('{who:Person} does not see "{title:Quoted}" on the front page')
@@ -309,6 +353,30 @@ def step_dashboard_lists(context, who):
     expect_list(driver, DASHBOARD_ROWS, rows, "Her list of articles")
 
 
+@then('{who:Person} sees no articles on her dashboard, told "{message:Quoted}"')
+def step_dashboard_empty(context, who, message):
+    driver = context.people.act_as(who)
+    expect_dashboard(driver, context.people.resolve(who))
+    expect_list(driver, DASHBOARD_ROWS, [], "Her list of articles")
+    expect_list(driver, "main > section:not(.drafts-waiting) > p", [message], "Her articles' part of the dashboard")
+
+
+@then("{who:Person} sees the drafts waiting to be published:")
+def step_drafts_waiting(context, who):
+    driver = context.people.act_as(who)
+    expect_dashboard(driver, context.people.resolve(who))
+    rows = [f"{row['title']} by {row['by']}" for row in context.table]
+    expect_list(driver, DRAFTS_WAITING, rows, "The drafts waiting to be published")
+
+
+@then("{who:Person} is shown no drafts waiting to be published")
+def step_no_drafts_waiting(context, who):
+    driver = context.people.act_as(who)
+    expect_dashboard(driver, context.people.resolve(who))
+    expect_list(driver, ".drafts-waiting", [], "The drafts waiting to be published")
+    expect_no_text(driver, "Drafts waiting")
+
+
 @then("{who:Person} sees a title of {length:d} characters")
 def step_title_length(context, who, length):
     driver = context.people.looking(who)
@@ -365,6 +433,18 @@ def step_on_next_page(context, who, title):
     driver.click_link("Older")
     expect_page(driver, "/?page=2", "Latest news")
     expect_list(driver, FRONT_PAGE_TITLES, [title], "The next page's list")
+    expect_list(driver, "main nav a", ["Newer"], "The next page's links to other pages")
+
+
+@then('its "Newer" leads back to the first page, "{first:Quoted}" first')
+def step_back_to_first_page(context, first):
+    driver = context.people.driver
+    driver.settle()
+    driver.click_link("Newer")
+    expect_page(driver, "/?page=1", "Latest news")
+    listed = driver.texts(FRONT_PAGE_TITLES)
+    assert listed[:1] == [first], f"The first page lists {listed}, not “{first}” first."
+    expect_list(driver, "main nav a", ["Older"], "The first page's links to other pages")
 
 
 @then('{who:Person} is asked whether to delete "{title:Quoted}"')
@@ -372,10 +452,24 @@ def step_asked_to_delete(context, who, title):
     expect_heading(context.people.looking(who), f"Delete “{title}”?")
 
 
-@then("{who:Person} is not offered to publish it again")
-def step_not_offered_publishing(context, who):
+@then("{who:Person} is offered {actions:QuotedList}, and nothing else")
+def step_offered_actions(context, who, actions):
     driver = context.people.looking(who)
-    assert not driver.has_button("Publish"), f"{driver.path} still offers to publish."
+    expect_list(driver, ACTIONS, actions, f"What {who} is offered on “{driver.heading}”")
+
+
+@then('{who:Person} is back on the page of "{title:Quoted}"')
+def step_back_on_article(context, who, title):
+    expect_page(context.people.looking(who), tasks.article_address(title), title)
+
+
+@then('{who:Person} reads "{title:Quoted}" in these paragraphs:')
+def step_reads_paragraphs(context, who, title):
+    driver = context.people.act_as(who)
+    tasks.open_article(driver, title)
+    expect_page(driver, tasks.article_address(title), title)
+    paragraphs = [row["paragraph"] for row in context.table]
+    expect_list(driver, ".article-body p", paragraphs, f"The paragraphs of “{title}”")
 
 
 @then("{who:Person} is not offered to edit or delete it")

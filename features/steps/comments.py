@@ -4,7 +4,7 @@ from behave import given, then, when
 
 from articles.models import Article, Comment
 from features.support import tasks
-from features.support.expect import COMMENTS, expect_comments, expect_page
+from features.support.expect import COMMENTS, expect_comments, expect_list, expect_page
 
 
 @when('{who:Person} comments "{text:Text}" on "{title:Quoted}"')
@@ -63,6 +63,27 @@ def step_has_no_comments(context, title):
     tasks.open_article(driver, title)
     expect_page(driver, tasks.article_address(title), title)
     expect_comments(driver, [])
+
+
+@when('{who:Person} follows "{link:Quoted}" on "{title:Quoted}"')
+def step_follow_link_on(context, who, link, title):
+    driver = context.people.act_as(who)
+    tasks.open_article(driver, title)
+    driver.click_link(link)
+
+
+@then('{who:Person} is on the page of "{title:Quoted}", with a form to comment')
+def step_on_article_to_comment(context, who, title):
+    driver = context.people.looking(who)
+    expect_page(driver, tasks.article_address(title), title)
+    assert driver.has_field("Your comment"), f"No comment form is offered on {driver.path}."
+
+
+@then("{who:Person} is offered no comments and no form to comment")
+def step_no_comments_offered(context, who):
+    driver = context.people.looking(who)
+    expect_list(driver, ".comments", [], f"The comments on {driver.path}")
+    assert not driver.has_field("Your comment"), f"A comment form is offered on {driver.path}."
 
 
 @then('{who:Person} are offered "{link:Quoted}" instead of a comment form')

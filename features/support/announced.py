@@ -1,5 +1,10 @@
 """Checks of what a screen reader announces and where the keyboard's focus goes, with what was found instead."""
 
+import re
+
+# A tag as a screen reader would read it out, letter by letter: "<ul>", "</li>".
+MARKUP = re.compile(r"</?[a-z][a-z0-9]*[^<>]*>")
+
 
 def expect_next_tab(driver, name):
     focused = driver.keyboard.tab()
@@ -20,10 +25,26 @@ def expect_every_control_named(driver):
 
 
 def expect_described(driver, name, text):
-    """The field's description (what aria-describedby points at) says `text`."""
+    """The field's description (what aria-describedby points at) says `text`, in words: markup would be read out."""
     field = driver.screen_reader.field(name)
     assert not field.missing, f"“{name}” on {driver.path} is described by {field.missing}, which are not on the page."
     assert text in field.description, f"“{name}” on {driver.path} is announced with “{field.description}”."
+    markup = MARKUP.search(field.description)
+    assert not markup, f"“{name}” on {driver.path} is announced with the markup “{markup.group()}”: {field.description}"
+
+
+def expect_group(driver, name, choices, description):
+    """A group of choices announced by its name, with its choices in order and its description."""
+    groups = driver.screen_reader.groups()
+    assert name in groups, f"No group on {driver.path} is announced as “{name}”; there are {list(groups)}."
+    assert groups[name]["choices"] == choices, f"The group “{name}” on {driver.path} offers {groups[name]['choices']}."
+    seen = groups[name]["description"]
+    assert seen == description, f"The group “{name}” on {driver.path} is announced with “{seen}”, not “{description}”."
+
+
+def expect_navigations(driver, names):
+    seen = driver.screen_reader.navigations()
+    assert seen == names, f"A screen reader finds the navigations {seen} on {driver.path}, not {names}."
 
 
 def expect_invalid(driver, name, error):

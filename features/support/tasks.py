@@ -160,6 +160,24 @@ def delete(driver, title):
     driver.press("Delete")
 
 
+def start_then_cancel(driver, title, action, text=None):
+    """Open the page to edit ("Edit") or delete ("Delete") an article, type `text` if any, and cancel."""
+    open_from_dashboard(driver, title)
+    driver.click_link(action)
+    if text is not None:
+        driver.fill_in("Text", text)
+    driver.click_link("Cancel")
+
+
+def change_password(driver, old, new):
+    driver.visit(reverse("dashboard"))
+    driver.click_link("Change your password")
+    driver.fill_in("Old password", old)
+    driver.fill_in("New password", new)
+    driver.fill_in("New password confirmation", new)
+    driver.press("Change my password")
+
+
 def comment(driver, title, text):
     read_from_front_page(driver, title)
     driver.fill_in("Your comment", text)
@@ -184,6 +202,11 @@ def register(driver, username, email, password, confirmation):
 def sign_in(driver, username, password, then_to=None):
     """Sign in through the form; `then_to` is where the link to the sign-in page says to go next."""
     driver.visit(reverse("login") + (f"?{urlencode({'next': then_to})}" if then_to else ""))
+    sign_in_here(driver, username, password)
+
+
+def sign_in_here(driver, username, password):
+    """Sign in through the sign-in page on show, reached from a link of the site."""
     driver.fill_in("Username", username)
     driver.fill_in("Password", password)
     driver.press("Sign in")

@@ -10,6 +10,7 @@ class ArticleForm(forms.ModelForm):
         fields = ["title", "body", "status"]
         widgets = {"status": forms.RadioSelect}
         labels = {"body": "Text"}
+        help_texts = {"status": "Readers see an article once it is published."}
 
 
 class ArticleEditForm(forms.ModelForm):
