@@ -305,6 +305,20 @@ Feature: Publishing articles
         | by   | comment             |
         | nina | Come and pick some. |
 
+    Scenario: A name with HTML in it shows as it was given, wherever it shows
+      Given the staff have named Alice "<b>Alice</b> & Co"
+      And she has published "Spring fair" that says "Stalls open at ten."
+      And she has commented "See you there." on "Spring fair"
+      When she opens her dashboard
+      Then she sees her dashboard welcoming her as "<b>Alice</b> & Co"
+      And the front page lists, newest first:
+        | title       | byline                      |
+        | Spring fair | By <b>Alice</b> & Co, today |
+      And Rita reads "Spring fair" at "/articles/spring-fair/", by <b>Alice</b> & Co, published today, saying "Stalls open at ten."
+      And the comments under "Spring fair" read, oldest first:
+        | by                | comment        |
+        | <b>Alice</b> & Co | See you there. |
+
     Scenario: An article is by whoever writes it, whatever name the request gives
       When Rita sends a draft called "Lost cat" as Alice without the form
       Then she sees "Lost cat" as a draft on her dashboard

@@ -286,7 +286,7 @@ def step_front_page_beginning(context, title, beginning):
 def step_no_other_pages(context, who):
     driver = context.people.looking(who)
     expect_page(driver, "/", "Latest news")
-    expect_list(driver, "main nav a", [], "The front page's links to other pages")
+    expect_list(driver, "main nav", [], "The front page's navigation to other pages")
 
 
 @then('{who:Person} does not see "{title:Quoted}" on the front page')

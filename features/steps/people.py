@@ -23,6 +23,14 @@ def step_has_password(context, who, role, password):
     context.people.user(who, password=password)
 
 
+@given('the staff have named {who:Person} "{name:Quoted}"')
+def step_named_by_staff(context, who, name):
+    # Names are given in the administration only: a person registers with a username alone.
+    user = context.people.user(who)
+    user.first_name, user.last_name = name, ""
+    user.save(update_fields=["first_name", "last_name"])
+
+
 @given("{who:Person} is signed in")
 def step_signed_in(context, who):
     context.people.act_as(who)
