@@ -170,7 +170,7 @@ Feature: Publishing articles
 
     Scenario: An author who thinks better of an edit keeps her text
       Given Alice has published "Harbour news" that says "The ferry leaves at nine."
-      When she starts to change the text of "Harbour news" to "The ferry is cancelled." and cancels
+      When she starts to edit "Harbour news" and cancels
       Then she is back on the page of "Harbour news"
       And Rita still reads "The ferry leaves at nine." in "Harbour news"
 

@@ -222,9 +222,9 @@ def step_cancel_deleting(context, who, title):
     tasks.start_then_cancel(context.people.act_as(who), title, "Delete")
 
 
-@when('{who:Person} starts to change the text of "{title:Quoted}" to "{text:Quoted}" and cancels')
-def step_cancel_editing(context, who, title, text):
-    tasks.start_then_cancel(context.people.act_as(who), title, "Edit", text)
+@when('{who:Person} starts to edit "{title:Quoted}" and cancels')
+def step_cancel_editing(context, who, title):
+    tasks.start_then_cancel(context.people.act_as(who), title, "Edit")
 
 
 @when('{who:Person} opens "{title:Quoted}"')

@@ -160,12 +160,10 @@ def delete(driver, title):
     driver.press("Delete")
 
 
-def start_then_cancel(driver, title, action, text=None):
-    """Open the page to edit ("Edit") or delete ("Delete") an article, type `text` if any, and cancel."""
+def start_then_cancel(driver, title, action):
+    """Open the page to edit ("Edit") or delete ("Delete") an article from its page, and cancel."""
     open_from_dashboard(driver, title)
     driver.click_link(action)
-    if text is not None:
-        driver.fill_in("Text", text)
     driver.click_link("Cancel")
 
 
