@@ -42,7 +42,7 @@ Feature: Commenting on articles
 
     Scenario Outline: A comment <of what> is refused
       When Rita comments <typed> on "Spring fair"
-      Then she is told "A comment cannot be empty."
+      Then she is told "A comment cannot be empty.", and nothing else
       And "Spring fair" has no comments
 
       Examples:

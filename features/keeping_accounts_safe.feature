@@ -108,6 +108,19 @@ Feature: Keeping accounts safe
       Then she is told "Too many wrong passwords for this username"
       And she is not signed in
 
+    Scenario: A lock on Rita's username leaves everyone else's free
+      Given Rita is a reader with the password "Old-Lantern-31"
+      And Alice is an author with the password "Tulip-Garden-42"
+      When someone tries 5 wrong passwords for the username "rita"
+      Then Alice can still sign in with "Tulip-Garden-42"
+
+    Scenario: Signing in with the right password starts the count of wrong ones again
+      Given Rita is a reader with the password "Old-Lantern-31"
+      And someone has tried 4 wrong passwords for the username "rita"
+      When Rita signs in with the password "Old-Lantern-31"
+      And someone tries 4 wrong passwords for the username "rita"
+      Then Rita can still sign in with "Old-Lantern-31"
+
     Scenario: A flood of reset requests sends Rita three emails, however her address is written
       Given Rita is a reader
       When someone asks for a password reset for "rita@example.com", "Rita@example.com", "RITA@EXAMPLE.COM", "rita@Example.com" and "Rita@Example.COM"

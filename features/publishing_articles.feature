@@ -273,6 +273,11 @@ Feature: Publishing articles
         | Spring fair | Spring fair  |
         | Spring fair | Spring Fair! |
 
+    Scenario: A title of punctuation alone still makes an address
+      When Alice writes and publishes an article called "!!!" that says "Stalls open at ten."
+      Then she is on the page of "!!!", told "“!!!” is published."
+      And Rita reads "!!!" at "/articles/article/", by Alice Archer, published today, saying "Stalls open at ten."
+
   Rule: The front page shows the newest articles first, twenty to a page
 
     Scenario: Older articles move to the next page
@@ -280,6 +285,17 @@ Feature: Publishing articles
       Then Rita sees "Day 21" to "Day 2" on the front page, newest first
       And she finds "Day 1" on the next page
       And its "Newer" leads back to the first page, "Day 21" first
+
+    Scenario: Comments do not move an article on the front page
+      Given Eddie published "Harbour news" on 3 March 2026
+      And Alice published "Spring fair" on 4 March 2026
+      And Rita has commented "Is the ferry on time?" on "Harbour news"
+      And Alice has commented "It is." on "Harbour news"
+      When Rita opens the front page
+      Then the front page lists, newest first:
+        | title        | byline                        |
+        | Spring fair  | By Alice Archer, 4 March 2026 |
+        | Harbour news | By Eddie Evans, 3 March 2026  |
 
     Scenario: Twenty articles fit on one page
       Given Alice has published 20 articles, "Day 1" to "Day 20", one a day

@@ -10,6 +10,7 @@ Feature: Registering an account
       And Rita is a reader
       When Nina registers as "nina" with the email "nina@example.com"
       Then she sees her dashboard welcoming her as "nina"
+      And she is told "Welcome aboard, nina! We have sent you an email.", and nothing else
       And "nina@example.com" receives one email, "Welcome to Our Site!", that reads:
         """
         Hello nina,
@@ -23,6 +24,10 @@ Feature: Registering an account
         The Newsroom team
         """
       And the link in it leads to the sign-in page
+
+    Scenario: The registration form asks for an email address as one
+      When Nina opens the registration page
+      Then "Email" takes an email address
 
   Rule: Registering opens an ordinary account, whatever the request asks for
 

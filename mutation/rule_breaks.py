@@ -1003,6 +1003,43 @@ WAYS += [
 ]
 
 
+# The drafts an editor is shown as waiting for him: his own neither, nobody else's list, newest first.
+WAYS += [
+    way(
+        WRONG_TARGET,
+        "an editor's own drafts are shown to him as waiting to be published",
+        "An editor's dashboard lists the drafts waiting for him, newest first, by whom",
+        f"{ACC}/views.py",
+        "Article.objects.drafts().exclude(author=user)",
+        "Article.objects.drafts()",
+    ),
+    way(
+        LEAKED,
+        "a reader's dashboard shows the drafts waiting for the editors",
+        "A dashboard lists exactly its person's articles",
+        f"{ACC}/views.py",
+        '        if user.has_perm("articles.publish_article"):\n            context["drafts_to_publish"]',
+        '        if True:\n            context["drafts_to_publish"]',
+    ),
+    way(
+        COUNTED_WRONG,
+        "the drafts waiting for an editor come oldest first",
+        "An editor's dashboard lists the drafts waiting for him, newest first, by whom",
+        f"{ACC}/views.py",
+        '.exclude(author=user).select_related("author")',
+        '.exclude(author=user).select_related("author").order_by("created_at")',
+    ),
+    way(
+        LOST_ON_EDIT,
+        "a draft an editor publishes still waits for him",
+        "A draft an editor publishes stops waiting for him",
+        f"{ACC}/views.py",
+        "Article.objects.drafts().exclude(author=user)",
+        "Article.objects.exclude(author=user)",
+    ),
+]
+
+
 def main(kinds=()):
     """Every way, or only those of these kinds (their `how`, as the script's arguments name them)."""
     known = sorted({way.how for way in WAYS})

@@ -128,22 +128,28 @@ def _report(project, results, log):
         log("report: not rendered (npm ci installs Allure Report)")
         return None
     started = time.perf_counter()
+    folder = project / "reports" / "scale-report"
     done = subprocess.run(
-        [PY, "scripts/report.py", results, "--output", "reports/scale.html"], cwd=project, capture_output=True
+        [PY, "scripts/report.py", results, "--output", str(folder.relative_to(project))],
+        cwd=project,
+        capture_output=True,
     )
     seconds = time.perf_counter() - started
-    page = project / "reports" / "scale.html"
-    if done.returncode or not page.exists():
+    # The report is the spec page people open (index.html) and Allure's results browser beside it.
+    page, allure = folder / "index.html", folder / "allure.html"
+    if done.returncode or not page.is_file():
         log(f"report: failed to render: {done.stdout.decode()[-500:]}{done.stderr.decode()[-500:]}")
         return None
     figures = {
         "render_s": seconds,
         "size_mb": page.stat().st_size / 1e6,
+        "allure_size_mb": allure.stat().st_size / 1e6 if allure.is_file() else None,
         "open_s": _open_seconds(project, results, page),
     }
     log(
-        f"report of the largest client run: {seconds:.1f} s to render, {figures['size_mb']:.1f} MB, "
-        f"{figures['open_s']:.1f} s until Chromium shows a scenario's name"
+        f"report of the largest client run: {seconds:.1f} s to render; the spec page {figures['size_mb']:.1f} MB, "
+        f"{figures['open_s']:.1f} s until Chromium shows a scenario's name; Allure's results browser "
+        f"{figures['allure_size_mb'] or 0:.1f} MB"
     )
     return figures
 

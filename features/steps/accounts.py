@@ -192,6 +192,13 @@ def step_fields_hide_typing(context, fields):
     assert set(shown.values()) == {"password"}, f"Not every field on {driver.path} hides what is typed: {shown}"
 
 
+@then('"{label:Quoted}" takes an email address')
+def step_takes_email(context, label):
+    # An email field: a phone offers the keyboard with "@", and the browser checks the address's form.
+    driver = context.people.driver
+    assert driver.field_type(label) == "email", f"“{label}” on {driver.path} is a {driver.field_type(label)} field."
+
+
 @then('the address she is at does not hold "{text:Quoted}"')
 def step_address_without(context, text):
     path = context.people.driver.path

@@ -2,7 +2,7 @@
 
 from behave import given, then
 
-from features.support.expect import expect_told
+from features.support.expect import expect_told, expect_told_only
 
 
 @given("{who:Person} is {role:Role}")
@@ -34,6 +34,11 @@ def step_named_by_staff(context, who, name):
 @given("{who:Person} is signed in")
 def step_signed_in(context, who):
     context.people.act_as(who)
+
+
+@then('{who:Person} is told "{message:Quoted}", and nothing else')
+def step_told_only(context, who, message):
+    expect_told_only(context.people.looking(who), message)
 
 
 @then('{who:Person} is told "{message:Quoted}"')

@@ -36,6 +36,8 @@ ERROR_PAGES = {
 # the form, the heading, or a paragraph of the content.
 TOLD = "[role=status] li, .errors li, main h1, main > p"
 CONTENT = "main > :not([role=status])"
+# The messages and errors a page tells a person, without its headings and paragraphs.
+MESSAGES = "[role=status] li, .errors li"
 COMMENTS = ".comments .comment"
 
 
@@ -83,6 +85,13 @@ def expect_told(driver, message):
         f"“{normalise(message)}” is told {len(told)} times on {driver.path} (headed “{heading}”), not once: "
         f"{told or _excerpt(driver)}"
     )
+
+
+def expect_told_only(driver, message):
+    """Told this, and no other message or error beside it."""
+    expect_told(driver, message)
+    messages = driver.texts(MESSAGES)
+    assert messages == [normalise(message)], f"{driver.path} tells {messages}, not only “{normalise(message)}”."
 
 
 def expect_refused(driver, reason):
