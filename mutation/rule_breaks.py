@@ -823,14 +823,6 @@ WAYS += [
     ),
     way(
         LEAKED,
-        "a refusal to publish names the draft it refused",
-        "A reader cannot publish someone else's draft",
-        f"{A}/services.py",
-        """raise PermissionDenied("Only editors may publish someone else's article.")""",
-        """raise PermissionDenied(f"Only editors may publish someone else's article, not “{article}”.")""",
-    ),
-    way(
-        LEAKED,
         "the page that says a draft is not there names the address asked for",
         "A new draft is hidden from readers",
         "site/templates/404.html",
