@@ -56,7 +56,7 @@ def run_once(command):
     return {
         "status": run.returncode,
         "seconds": round(seconds, 1),
-        "scenarios": summary[-1] if summary else (run.stdout + run.stderr).strip().splitlines()[-1:],
+        "scenarios": summary[-1] if summary else ((run.stdout + run.stderr).strip().splitlines() or [""])[-1],
         "failing": [f"{where} {name}" for where, name in FAILING.findall(tail)],
         "left_running": sorted(set(left.values())),
     }
@@ -68,7 +68,12 @@ def main():
     parser.add_argument("--command", help="the whole command of a run; {behave} is python manage.py behave")
     parser.add_argument("--out", default="reports/in_a_row.json", help="where the runs are recorded")
     parser.add_argument("arguments", nargs="*", help="after --: arguments of manage.py behave")
-    args = parser.parse_args()
+    own, dashes, behave_args = sys.argv[1:], [], []
+    if "--" in own:
+        at = own.index("--")
+        own, dashes, behave_args = own[:at], ["--"], own[at + 1 :]
+    args = parser.parse_args(own)
+    args.arguments += behave_args if dashes else []
     if args.times < 1:
         parser.error("times: run at least once")
     base = args.command.replace("{behave}", BEHAVE) if args.command else f"{BEHAVE} {shlex.join(args.arguments)}"
@@ -80,6 +85,10 @@ def main():
         runs.append(result)
         verdict = "passed" if result["status"] == 0 else f"FAILED (status {result['status']})"
         print(f"  run {number}: {verdict} in {result['seconds']} s; {result['scenarios']}", flush=True)
+        if result["status"] == 2:
+            # behave's own "wrong option" status: every run would say the same.
+            print(f"The run stopped at its arguments: {result['scenarios']}")
+            return 2
         for failing in result["failing"]:
             print(f"      {failing}", flush=True)
         if result["left_running"]:
