@@ -23,4 +23,8 @@ if (button !== null) {
   if (!pressed) return {noButton: button, path: here()};
   window.newsroomLeaving = true;
 }
+// The form's top at the top of the window, as a person scrolls to it: WebKit's wheel actions do not
+// scroll an element into view, and a click outside the window is refused (MoveTargetOutOfBounds).
+const first = found[0] || pressed;
+if (first) (first.closest('form') || first).scrollIntoView({block: 'start'});
 return {fields: found, button: pressed};
