@@ -691,7 +691,7 @@ WAYS += [
         "a username that looks the same in another script is accepted",
         "Registering with a taken username in look-alikes is refused",
         LOOKALIKES,
-        'return SPOOF_CHECKER.getSkeleton(icu.USpoofChecks.ANY_CASE, unicodedata.normalize("NFKC", name).casefold())',
+        'return checker.getSkeleton(icu.USpoofChecks.ANY_CASE, unicodedata.normalize("NFKC", name).casefold())',
         'return unicodedata.normalize("NFKC", name).casefold()',
     ),
 ]

@@ -74,6 +74,13 @@ def expect_dashboard(driver, who):
     expect_page(driver, reverse("dashboard"), f"Welcome, {who.full_name}")
 
 
+def dashboard_of(context, who):
+    """The driver on this person's own dashboard, signed in as them."""
+    driver = context.people.act_as(who)
+    expect_dashboard(driver, context.people.resolve(who))
+    return driver
+
+
 def numbered_titles(first, last):
     """ "Day 1" to "Day 3" -> ["Day 1", "Day 2", "Day 3"]; counting down when first > last."""
     word, start = first.rsplit(" ", 1)
@@ -347,32 +354,28 @@ def step_told_on_dashboard(context, who, message):
 
 @then("{who:Person} sees on her dashboard:")
 def step_dashboard_lists(context, who):
-    driver = context.people.act_as(who)
-    expect_dashboard(driver, context.people.resolve(who))
+    driver = dashboard_of(context, who)
     rows = [f"{row['title']} {row['status']}" for row in context.table]
     expect_list(driver, DASHBOARD_ROWS, rows, "Her list of articles")
 
 
 @then('{who:Person} sees no articles on her dashboard, told "{message:Quoted}"')
 def step_dashboard_empty(context, who, message):
-    driver = context.people.act_as(who)
-    expect_dashboard(driver, context.people.resolve(who))
+    driver = dashboard_of(context, who)
     expect_list(driver, DASHBOARD_ROWS, [], "Her list of articles")
     expect_list(driver, "main > section:not(.drafts-waiting) > p", [message], "Her articles' part of the dashboard")
 
 
 @then("{who:Person} sees the drafts waiting to be published:")
 def step_drafts_waiting(context, who):
-    driver = context.people.act_as(who)
-    expect_dashboard(driver, context.people.resolve(who))
+    driver = dashboard_of(context, who)
     rows = [f"{row['title']} by {row['by']}" for row in context.table]
     expect_list(driver, DRAFTS_WAITING, rows, "The drafts waiting to be published")
 
 
 @then("{who:Person} is shown no drafts waiting to be published")
 def step_no_drafts_waiting(context, who):
-    driver = context.people.act_as(who)
-    expect_dashboard(driver, context.people.resolve(who))
+    driver = dashboard_of(context, who)
     expect_list(driver, ".drafts-waiting", [], "The drafts waiting to be published")
     expect_no_text(driver, "Drafts waiting")
 
@@ -386,16 +389,14 @@ def step_title_length(context, who, length):
 @then('{who:Person} sees "{title:Quoted}" as a draft on her dashboard')
 @then('{who:Person} still sees "{title:Quoted}" as a draft on her dashboard')
 def step_draft_on_dashboard(context, who, title):
-    driver = context.people.act_as(who)
-    expect_dashboard(driver, context.people.resolve(who))
+    driver = dashboard_of(context, who)
     rows = [row for row in driver.texts(DASHBOARD_ROWS) if row.startswith(f"{title} ")]
     assert rows == [f"{title} Draft"], f"Her dashboard lists “{title}” as {rows}, not once as a draft."
 
 
 @then('{who:Person} does not see "{title:Quoted}" on her dashboard')
 def step_not_on_dashboard(context, who, title):
-    driver = context.people.act_as(who)
-    expect_dashboard(driver, context.people.resolve(who))
+    driver = dashboard_of(context, who)
     expect_no_text(driver, title)
 
 

@@ -9,20 +9,19 @@ Cyrillic “і” in “rіta” is taken for the Latin “i” it looks like.
 
 import unicodedata
 
-import icu
 from django.contrib.auth.models import User
-
-# Built once: ICU's spoof checker loads the confusables table.
-SPOOF_CHECKER = icu.SpoofChecker()
 
 
 def email_key(address):
     return unicodedata.normalize("NFKC", address).casefold()
 
 
-def username_key(name):
+def username_key(name, checker):
+    """The name as a reader tells it from others: its confusable skeleton, by ICU's spoof checker."""
+    import icu
+
     # ICU ignores the type argument since ICU 58: every skeleton is TR 39's, for any letter case.
-    return SPOOF_CHECKER.getSkeleton(icu.USpoofChecks.ANY_CASE, unicodedata.normalize("NFKC", name).casefold())
+    return checker.getSkeleton(icu.USpoofChecks.ANY_CASE, unicodedata.normalize("NFKC", name).casefold())
 
 
 def email_taken(address):
@@ -34,5 +33,11 @@ def email_taken(address):
 
 def username_taken(name):
     """True when an account has this username, or one a reader cannot tell from it."""
-    key = username_key(name)
-    return any(username_key(taken) == key for taken in User.objects.values_list("username", flat=True).iterator())
+    # Imported here, not at start-up: ICU takes about 60 ms to load and only registering needs it.
+    # One checker for the whole pass: building it loads the confusables table.
+    import icu
+
+    checker = icu.SpoofChecker()
+    key = username_key(name, checker)
+    names = User.objects.values_list("username", flat=True).iterator()
+    return any(username_key(taken, checker) == key for taken in names)

@@ -1,11 +1,7 @@
 """Whether a text shows anything at all to the person who reads it."""
 
-import icu
-
 # Letters that are drawn as nothing but are neither white space nor default-ignorable.
 BLANK_GLYPHS = {"\u2800"}  # BRAILLE PATTERN BLANK
-# Control characters (U+0000 to U+001F, U+007F to U+009F) that are not white space draw nothing.
-CONTROL_CATEGORIES = {icu.UCharCategory.CONTROL_CHAR}
 
 
 def shows_nothing(text):
@@ -19,9 +15,13 @@ def shows_nothing(text):
 
 
 def _invisible(character):
+    # Imported here, not at start-up: ICU takes about 60 ms to load and only a comment needs it.
+    import icu
+
     return (
         icu.Char.hasBinaryProperty(character, icu.UProperty.WHITE_SPACE)
         or icu.Char.hasBinaryProperty(character, icu.UProperty.DEFAULT_IGNORABLE_CODE_POINT)
-        or icu.Char.charType(character) in CONTROL_CATEGORIES
+        # Control characters (U+0000 to U+001F, U+007F to U+009F) that are not white space draw nothing.
+        or icu.Char.charType(character) in (icu.UCharCategory.CONTROL_CHAR,)
         or character in BLANK_GLYPHS
     )
