@@ -210,11 +210,8 @@ def _change(diff):
 
 def _templates(project, accepted, jobs):
     """Every template mutant, run against the scenarios that render what it changes: the report's templates part."""
-    from django.template import Engine
-    from template_mutants import mutants_of
+    from template_mutants import every_mutant
 
-    # The site's engine, less what only rendering needs: enough to compile each mutant.
-    engine = Engine(libraries={"static": "django.templatetags.static"})
     started = time.perf_counter()
     print("\nRecording which scenarios render which template tokens ...", flush=True)
     recording = project / "rendered.json"
@@ -231,16 +228,7 @@ def _templates(project, accepted, jobs):
         for entry in entries
     }
 
-    mutants, seen = [], set()
-    for path in sorted(project.glob("site/**/templates/**/*.*")):
-        file, source = str(path.relative_to(project)), path.read_text()
-        for mutant in mutants_of(file, source):
-            changed = mutant.source(source)
-            if changed == source or (file, changed) in seen:
-                continue  # no change, or the change another mutant already makes
-            engine.from_string(changed)  # a mutant that does not compile would be a bug here
-            seen.add((file, changed))
-            mutants.append(mutant)
+    mutants = every_mutant(project)
     print(f"{len(mutants)} template mutants, each compiled and different from its template", flush=True)
 
     rows = _run_all(
@@ -318,16 +306,11 @@ def _judge(worker, mutant, scenarios_of, seconds, accepted):
     if not scenarios:
         row["change"] += "  (no scenario renders it)"
     else:
-        path = worker.project / mutant.file
-        original = path.read_text()
-        path.write_text(mutant.source(original))
-        try:
+        with mutant.applied(worker.project):
             for scenario in scenarios:
                 if worker.run(scenario) not in ("passed", "skipped"):
                     row["outcome"], row["killed_by"] = "killed", scenario
                     break
-        finally:
-            path.write_text(original)
     if row["outcome"] == "survived":
         row["accepted"] = accepted.get(mutant.key)
         print(f"  {'accepted' if row['accepted'] else 'SURVIVED'} {mutant.key}  {row['change']}", flush=True)
@@ -335,7 +318,7 @@ def _judge(worker, mutant, scenarios_of, seconds, accepted):
 
 
 class SuiteWorker:
-    """One worker of the suite in the copy (acceptance's parallel worker), handed one scenario at a time.
+    """One worker of the suite in the copy (acceptance's parallel worker), handed batches of one scenario.
 
     A worker is one ordinary run, with its database, live server and browser, that stays up
     between scenarios; with the copy reading templates at each render, a mutant written to disk
@@ -368,10 +351,12 @@ class SuiteWorker:
 
     def run(self, location):
         """How the scenario at FILE:LINE ended: passed, failed, skipped, or timeout (the worker is then restarted)."""
-        self.process.stdin.write(location + "\n")
+        self.process.stdin.write(json.dumps([location]) + "\n")
         self.process.stdin.flush()
         try:
-            return self._next(SCENARIO_SECONDS)["status"]
+            result = self._next(SCENARIO_SECONDS)
+            self._next(SCENARIO_SECONDS)  # {"event": "ready"} for the next batch
+            return result["status"]
         except TimeoutError:
             self.close(kill=True)
             self._start()

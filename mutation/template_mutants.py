@@ -8,6 +8,7 @@ differ from the template it came from. A mutant also names the token whose rende
 changes (its anchor): the scenarios that rendered that token are the ones that can see it.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -50,6 +51,17 @@ class Mutant:
     @property
     def change(self):
         return f"{' '.join(self.old.split())[:70]}  ->  {' '.join(self.new.split())[:70] or '(nothing)'}"
+
+    @contextmanager
+    def applied(self, project):
+        """The project with this mutant in its template, restored after."""
+        path = project / self.file
+        original = path.read_text()
+        path.write_text(self.source(original))
+        try:
+            yield
+        finally:
+            path.write_text(original)
 
 
 class _Token:
@@ -135,6 +147,25 @@ def _attribute_span(text, name):
             start -= 1
         return start, end
     return None
+
+
+def every_mutant(project):
+    """The mutants of every template of the site, each compiled and each a change no other mutant makes."""
+    from django.template import Engine
+
+    # The site's engine, less what only rendering needs: enough to compile each mutant.
+    engine = Engine(libraries={"static": "django.templatetags.static"})
+    mutants, seen = [], set()
+    for path in sorted(project.glob("site/**/templates/**/*.*")):
+        file, source = str(path.relative_to(project)), path.read_text()
+        for mutant in mutants_of(file, source):
+            changed = mutant.source(source)
+            if changed == source or (file, changed) in seen:
+                continue  # no change, or the change another mutant already makes
+            engine.from_string(changed)  # a mutant that does not compile would be a bug here
+            seen.add((file, changed))
+            mutants.append(mutant)
+    return mutants
 
 
 def mutants_of(file, source):

@@ -3,8 +3,9 @@
 
 In a copy of the project with a git repository of its own: one client run without the
 impact map and one that records it (what recording costs), then every mutant of
-`make mutants` (cosmic-ray's, on the files of mutation/config.toml, and the template
-breaks of mutation/template_breaks.py) applied in turn as an uncommitted change. For each,
+`make mutants` (cosmic-ray's, on the files of mutation/config.toml; the template mutants
+of mutation/template_mutants.py; and the template breaks of mutation/template_breaks.py)
+applied in turn as an uncommitted change. For each,
 `--changed` selects and runs (stopping at the first failure); a mutant the selection does
 not kill is run against every scenario, to tell a miss of the selection from a survivor,
 unless nothing was selected: then no scenario ran its line, and none can kill it (the
@@ -88,10 +89,11 @@ def apply_python(project, spec):
     return use_mutation(project / spec.module_path, operator, spec.occurrence)
 
 
-def measure(workers=2, log=lambda line: print(line, flush=True)):
-    """The figures; the mutants are shared among `workers` copies of the project, each with the same map."""
+def measure(workers=2, every=1, log=lambda line: print(line, flush=True)):
+    """The figures, from every `every`-th mutant, shared among `workers` copies of the project with one map."""
     from breaks import copy_project
     from template_breaks import BREAKS
+    from template_mutants import every_mutant
 
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder) / "project"
@@ -110,7 +112,9 @@ def measure(workers=2, log=lambda line: print(line, flush=True)):
             f"client run {plain_wall:.1f} s (CPU {plain_cpu:.1f} s), recording {record_wall:.1f} s ({record_cpu:.1f} s)"
         )
         mutants = [(_name(spec), spec) for spec in python_mutants(project)]
+        mutants += [(f"{each.key}: {each.change}", each) for each in every_mutant(project)]
         mutants += [(f"{each.file}: {each.tried}", each) for each in BREAKS]
+        mutants = mutants[::every]
         # The same code, repository and map in each copy: the map's paths are relative.
         projects = [project] + [Path(folder) / f"project{n}" for n in range(2, workers + 1)]
         for other in projects[1:]:
@@ -152,6 +156,14 @@ def measure(workers=2, log=lambda line: print(line, flush=True)):
         "changed_scenario_share": sum(shares) / len(shares) if shares else None,
         "changed_time_share": sum(r["wall_s"] for r in rows) / len(rows) / plain_wall if rows else None,
         "everything_selected": sum(1 for r in rows if r["selected"] is None),
+        "by_kind": {
+            kind: {
+                "mutants": sum(1 for r in rows if r["kind"] == kind),
+                "killed_by_full_run": sum(1 for r in killed if r["kind"] == kind),
+                "killed_by_selection": sum(1 for r in killed if r["kind"] == kind and r["killed_by_selection"]),
+            }
+            for kind in ("python", "template", "break")
+        },
         "missed": missed,
         "client_run_s": plain_wall,
         "recording_run_s": record_wall,
@@ -164,8 +176,9 @@ def measure(workers=2, log=lambda line: print(line, flush=True)):
 def try_mutant(project, name, mutant):
     """The mutant applied as an uncommitted change: what --changed said, and who killed it; None if none applies."""
     from breaks import Break
+    from template_mutants import Mutant
 
-    applied = mutant.applied(project) if isinstance(mutant, Break) else apply_python(project, mutant)
+    applied = mutant.applied(project) if isinstance(mutant, Break | Mutant) else apply_python(project, mutant)
     with applied as change:
         if isinstance(change, tuple) and change[1] is None:
             return None  # cosmic-ray found nothing to mutate there
@@ -181,6 +194,7 @@ def try_mutant(project, name, mutant):
         killed_by_all = killed_by_selection or (full_needed and run(project, "--stop", "--keepdb")[0] != 0)
     return {
         "mutant": name,
+        "kind": "break" if isinstance(mutant, Break) else "template" if isinstance(mutant, Mutant) else "python",
         "selected": selected,  # None: every scenario
         "said": said,
         "killed_by_selection": killed_by_selection,
@@ -198,6 +212,11 @@ def print_figures(f):
         f"\n--changed by mutants: {f['mutants']} mutants, {f['killed_by_full_run']} killed by the full client run, "
         f"{f['killed_by_selection']} of them by the selection alone"
     )
+    for kind, counts in f["by_kind"].items():
+        print(
+            f"  {kind:<8} {counts['mutants']:>4} mutants, {counts['killed_by_full_run']} killed by the full run, "
+            f"{counts['killed_by_selection']} by the selection"
+        )
     print(f"changed_kill_ratio      {f['changed_kill_ratio']:.3f}   (target ≥ 0.99)")
     print(f"changed_scenario_share  {f['changed_scenario_share']:.3f}   ({f['everything_selected']} ran everything)")
     print(f"changed_time_share      {f['changed_time_share']:.3f}   (whole command, with --stop)")
@@ -208,7 +227,11 @@ def print_figures(f):
 
 
 if __name__ == "__main__":
-    figures = measure()
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--every", type=int, default=1, help="try only every Nth mutant (a quicker, rougher figure)")
+    figures = measure(every=max(1, parser.parse_args().every))
     print_figures(figures)
     out = ROOT / "reports" / "bench_changed.json"
     out.parent.mkdir(exist_ok=True)

@@ -1,10 +1,11 @@
 """Parallel runs (--parallel N) and shards (--shard I/N): starting, feeding, watching and stopping workers.
 
 The parent process selects the scenarios as behave would (schedule.py decides the
-order and the shard) and hands them out one at a time, longest first, to whichever
-worker is free. Each worker is `manage.py behave` with the run's own arguments, an
-ordinary run with its own test database, live server and browser (worker.py); it
-sends back one plain result per scenario, and only this process prints: the progress
+order, the batches and the shard) and hands them out a batch at a time (scenarios of
+one feature file), longest first, to whichever worker is free. Each worker is
+`manage.py behave` with the run's own arguments, an ordinary run with its own test
+database, live server and browser (worker.py); it sends back one plain result per
+scenario as it ends, and only this process prints: the progress
 dots, one summary (summary.py) and one exit status. The parent configures its
 workers: it clears the run's results and evidence once, tells each worker where to
 send its results, and keeps the durations they send back. Each worker's output is in
@@ -13,7 +14,7 @@ of every worker go to the run's one results folder.
 
 Each worker leads a process group of its own, which holds its browser and driver:
 Ctrl-C or SIGTERM stops every worker at once, and a worker that dies takes nothing
-with it but its current scenario, which fails with one line that says so.
+with it but its current batch, whose scenarios fail with one line that says so.
 """
 
 import json
@@ -50,6 +51,8 @@ def run(config, options, argv, jobs, shard):
         scenarios = schedule.shard(scenarios, durations, *shard)
     order = schedule.longest_first(scenarios, durations)
     jobs = max(1, min(jobs or 1, len(order)))
+    batches = schedule.batches(scenarios, durations, jobs)
+    jobs = min(jobs, len(batches))
     where = f"shard {shard[0]}/{shard[1]}: " if shard else ""
     print(f"{where}{len(order)} scenarios in {jobs} worker{'s' if jobs > 1 else ''}", flush=True)
     _clear_reports(config)
@@ -58,7 +61,7 @@ def run(config, options, argv, jobs, shard):
     # Workers send their durations back; only this process keeps them.
     pool = Pool(jobs, [*without_own_options(argv), "-D", "durations=off"], stop_at_first_failure=config.stop)
     started = time.perf_counter()
-    results = pool.run(deque(order))
+    results = pool.run(deque(batches))
     elapsed = time.perf_counter() - started
     by_location = {schedule.location(s): s for s in scenarios}
     if options.durations and not shard:
@@ -89,7 +92,7 @@ def _clear_reports(config):
 class Worker:
     def __init__(self, number, argv):
         self.name = f"w{number}"
-        self.current = None
+        self.pending = []  # The locations of its batch that it has not yet sent a result for, in order.
         self.ran = 0
         self.buffer = b""
         WORKERS_DIR.mkdir(parents=True, exist_ok=True)
@@ -117,18 +120,18 @@ class Worker:
         *lines, self.buffer = self.buffer.split(b"\n")
         return [json.loads(line) for line in lines if line.strip()]
 
-    def hand(self, location):
-        """Give the worker its next scenario, or None to end it.
+    def hand(self, batch):
+        """Give the worker its next batch of locations, or None to end it.
 
         A worker that is gone cannot take it: its pipe then ends, and the pool fails the
-        scenario it was handed with the worker's last words (Pool._ended).
+        scenarios it was handed with the worker's last words (Pool._ended).
         """
-        self.current = location
+        self.pending = list(batch or [])
         try:
-            if location is None:
+            if batch is None:
                 self.process.stdin.close()
             else:
-                self.process.stdin.write(location + "\n")
+                self.process.stdin.write(json.dumps(batch) + "\n")
                 self.process.stdin.flush()
         except (BrokenPipeError, ValueError, OSError):
             pass
@@ -164,7 +167,7 @@ class Pool:
         self.interrupted = False
 
     def run(self, queue):
-        """Hand out every location of the queue; return {location: result}."""
+        """Hand out every batch of the queue; return {location: result}."""
         results = {}
         selector = selectors.DefaultSelector()
         try:
@@ -182,10 +185,15 @@ class Pool:
                         self._ended(worker, results)
                         continue
                     for message in worker.messages(chunk):
-                        if message["event"] == "done":
+                        if message["event"] == "ready":
+                            # What it did not send a result for, it did not run (behave's --stop).
+                            worker.hand(queue.popleft() if queue else None)
+                        elif message["event"] == "done":
                             message["worker"] = worker.name
                             worker.ran += 1
                             results[message["location"]] = message
+                            if message["location"] in worker.pending:
+                                worker.pending.remove(message["location"])
                             explained = message.get("explained") or []
                             # U: the scenario has steps not yet written (each explained line names one).
                             undefined = explained and all(line.startswith("?") for line in explained)
@@ -193,7 +201,6 @@ class Pool:
                             self._explain(explained)
                             if self.stop_at_first_failure and message["status"] != "passed":
                                 queue.clear()
-                        worker.hand(queue.popleft() if queue else None)
         except KeyboardInterrupt:
             self.interrupted = True
             print("\nABORTED: By user. Stopping every worker.", flush=True)
@@ -207,17 +214,19 @@ class Pool:
         worker.kill_group()
         if worker.process.returncode not in (0, 1) and not self.interrupted:
             print(f"\nworker {worker.name} {how}: {_last_line(worker.log_path)}", file=sys.stderr, flush=True)
-        if worker.current is not None:
-            results[worker.current] = {
+        # The first of its batch it had not finished is the one it was running.
+        for n, location in enumerate(worker.pending):
+            when = "while running this scenario" if n == 0 else "before it ran this scenario"
+            results[location] = {
                 "event": "done",
-                "location": worker.current,
+                "location": location,
                 "status": "failed",
                 "steps_s": 0.0,
-                "error": f"worker {worker.name} {how} while running this scenario (its log: {worker.log_path})",
+                "error": f"worker {worker.name} {how} {when} (its log: {worker.log_path})",
                 "worker": worker.name,
             }
             self._progress("failed")
-            worker.current = None
+        worker.pending = []
 
     def _explain(self, lines):
         # The lines a serial run prints under a failing scenario's letter (acceptance/report/formatters.py).

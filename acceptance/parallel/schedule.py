@@ -18,6 +18,10 @@ DURATIONS = Path("reports") / "durations.json"
 # A scenario that no run has timed yet is estimated by its steps: at the median
 # time of a step of this driver's last run, or this many seconds a step if none.
 DEFAULT_STEP_S = 0.1
+# A worker is handed the scenarios of one feature file together, which behave parses
+# once and runs as one feature, as a serial run does; a batch holds at most this share
+# of a worker's expected time, so that the workers still finish together.
+BATCHES_PER_WORKER = 4
 
 
 class SelectionError(Exception):
@@ -94,6 +98,32 @@ def longest_first(scenarios, durations):
     expected = estimates(scenarios, durations)
     order = {location(s): n for n, s in enumerate(scenarios)}
     return sorted(expected, key=lambda name: (-expected[name], order[name]))
+
+
+def batches(scenarios, durations, jobs):
+    """Lists of locations, each of one feature file in file order; the longest batch first.
+
+    With more than one worker, a file whose scenarios are expected to take more than a
+    worker's share of the run over BATCHES_PER_WORKER is cut into consecutive batches of
+    at most that; one worker has nothing to balance, and takes whole files.
+    """
+    expected = estimates(scenarios, durations)
+    limit = sum(expected.values()) / (jobs * BATCHES_PER_WORKER) if jobs > 1 else float("inf")
+    by_file = {}
+    for scenario in scenarios:
+        by_file.setdefault(scenario.filename, []).append(location(scenario))
+    cut = []
+    for names in by_file.values():
+        batch, load = [], 0.0
+        for name in names:
+            if batch and load + expected[name] > limit:
+                cut.append(batch)
+                batch, load = [], 0.0
+            batch.append(name)
+            load += expected[name]
+        cut.append(batch)
+    order = {location(s): n for n, s in enumerate(scenarios)}
+    return sorted(cut, key=lambda batch: (-sum(expected[name] for name in batch), order[batch[0]]))
 
 
 def shard(scenarios, durations, index, count):

@@ -1,11 +1,14 @@
-"""Inside one worker of a parallel run: an ordinary run, fed its scenarios one at a time.
+"""Inside one worker of a parallel run: an ordinary run, fed its scenarios a batch at a time.
 
 A worker is `manage.py behave` with the run's own arguments, started by pool.py
 with BEHAVE_WORKER set. It has its own test database (Django's TEST NAME with the
 worker's name as a suffix: test_db_w1.sqlite3, test_newsroom_w1), and so its own live
-server and browser, started as in a serial run. It reads the location of its next scenario
-from stdin, runs it through behave's runner, and writes the result as one JSON line
-to the pipe named by BEHAVE_WORKER_RESULTS; an empty line or the end of stdin ends it.
+server and browser, started as in a serial run. It reads its next batch from stdin, a
+JSON list of locations of one feature file, and runs them through behave's runner as
+one feature: the file is parsed once and the feature starts and ends once, as in a
+serial run. To the pipe named by BEHAVE_WORKER_RESULTS it writes one JSON line for
+each scenario as it ends, then "ready" for the next batch; an empty line or the end of
+stdin ends it.
 """
 
 import json
@@ -18,6 +21,7 @@ from pathlib import Path
 from behave.__main__ import run_behave
 from behave.configuration import Configuration
 from behave.formatter._registry import make_formatters
+from behave.formatter.base import Formatter, StreamOpener
 from behave.model_core import Status
 from behave.reporter.junit import JUnitReporter
 from behave.runner import Context, Runner
@@ -118,36 +122,92 @@ class JUnitPerFeatureFile(JUnitReporter):
 
 
 class WorkerRunner(Runner):
-    """behave's runner over the scenarios the parent hands out, instead of every selected one."""
+    """behave's runner over the batches the parent hands out, instead of every selected scenario."""
 
     def run_with_paths(self):
         self.context = Context(self)
         self.load_hooks()
         self.load_step_definitions()
         self.formatters = make_formatters(self.config, self.config.outputs)
-        return self.run_model(features=self._handed_out())
+        self.results = os.fdopen(int(os.environ[RESULTS]), "w", buffering=1)
+        self.hand_back = HandBack(self.results, self.config)
+        self.formatters.append(self.hand_back)
+        try:
+            return self.run_model(features=self._handed_out())
+        finally:
+            self.results.close()
 
     def _handed_out(self):
-        results = os.fdopen(int(os.environ[RESULTS]), "w", buffering=1)
-        results.write(json.dumps({"event": "ready"}) + "\n")
+        self._send({"event": "ready"})
         while not self.aborted:
-            wanted = sys.stdin.readline().strip()
-            if not wanted:
+            line = sys.stdin.readline().strip()
+            if not line:
                 break
-            started = time.perf_counter()
+            batch = json.loads(line)
             try:
-                (feature,) = parse_features([FileLocationParser.parse(wanted)], language=self.config.lang)
+                locations = [FileLocationParser.parse(wanted) for wanted in batch]
+                features = parse_features(locations, language=self.config.lang)
             except Exception as error:  # a feature file changed under the run
-                results.write(json.dumps(_failure(wanted, f"cannot read it: {error}")) + "\n")
+                for wanted in batch:
+                    self._send(_failure(wanted, f"cannot read it: {error}"))
+                self._send({"event": "ready"})
                 continue
-            yield feature
-            results.write(json.dumps(_result(wanted, feature, time.perf_counter() - started, self.config)) + "\n")
-        results.close()
+            self.hand_back.expect(batch)
+            yield from features
+            for scenario, wanted in self.hand_back.finish(features):
+                # Left untested by behave's --stop after a failure: not run, which the parent counts as such.
+                stopped = self.config.stop or self.aborted
+                if not (stopped and scenario is not None and scenario.status == Status.untested):
+                    self._send(_result(wanted, scenario, 0.0, self.config))
+            self._send({"event": "ready"})
+
+    def _send(self, message):
+        self.results.write(json.dumps(message) + "\n")
 
 
-def _result(wanted, feature, wall_s, config):
-    line = int(wanted.rpartition(":")[2])
-    scenario = next((s for s in feature.walk_scenarios() if s.line == line), None)
+class HandBack(Formatter):
+    """Sends the parent each handed scenario's result as soon as the scenario has ended.
+
+    A formatter sees a scenario start, and the feature end; a scenario has ended (its
+    after_scenario hooks too) when the next one starts or the feature ends.
+    """
+
+    name = "hand-back"
+
+    def __init__(self, stream, config):
+        super().__init__(StreamOpener(stream=stream), config)
+        self.waiting = {}
+        self.running = None
+
+    def expect(self, batch):
+        self.waiting = {int(wanted.rpartition(":")[2]): wanted for wanted in batch}
+        self.running = None
+
+    def scenario(self, scenario):
+        self._ended()
+        if scenario.line in self.waiting:
+            self.running = (scenario, time.perf_counter())
+
+    def eof(self):
+        self._ended()
+
+    def finish(self, features):
+        """The handed scenarios not yet sent (skipped by their tags, not run, not found), with their locations."""
+        self._ended()
+        left, self.waiting = self.waiting, {}
+        by_line = {s.line: s for feature in features for s in feature.walk_scenarios() if s.line in left}
+        return [(by_line.get(line), wanted) for line, wanted in left.items()]
+
+    def _ended(self):
+        if self.running is None:
+            return
+        scenario, started = self.running
+        self.running = None
+        wanted = self.waiting.pop(scenario.line)
+        self.stream.write(json.dumps(_result(wanted, scenario, time.perf_counter() - started, self.config)) + "\n")
+
+
+def _result(wanted, scenario, wall_s, config):
     if scenario is None or scenario.status == Status.untested:
         return _failure(wanted, "the worker did not run it")
     if scenario.status == Status.skipped:
