@@ -346,7 +346,7 @@ class SuiteWorker:
             text=True,
         )
         os.close(write_end)
-        self.results = os.fdopen(read_end)
+        self.results, self.unread = read_end, b""
         self._next(STARTING_SECONDS)  # {"event": "ready"}
 
     def run(self, location):
@@ -363,13 +363,18 @@ class SuiteWorker:
             return "timeout"
 
     def _next(self, seconds):
-        ready, _, _ = select.select([self.results], [], [], seconds)
-        if not ready:
-            raise TimeoutError
-        line = self.results.readline()
-        if not line:
-            tail = (self.project / "worker.log").read_text()[-2000:]
-            raise SystemExit(f"{tail}\nThe suite's worker ended early (its log is above): make the suite pass first.")
+        # Read from the pipe itself, not through a buffered file: a result and the "ready" after it
+        # come together, and select() knows nothing of a line a file's buffer already holds.
+        while b"\n" not in self.unread:
+            ready, _, _ = select.select([self.results], [], [], seconds)
+            if not ready:
+                raise TimeoutError
+            chunk = os.read(self.results, 65536)
+            if not chunk:
+                tail = (self.project / "worker.log").read_text()[-2000:]
+                raise SystemExit(f"{tail}\nThe suite's worker ended early (its log is above): make the suite pass first.")
+            self.unread += chunk
+        line, self.unread = self.unread.split(b"\n", 1)
         return json.loads(line)
 
     def close(self, kill=False):
@@ -382,7 +387,7 @@ class SuiteWorker:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait()
-        self.results.close()
+        os.close(self.results)
         self.log.close()
 
 
