@@ -17,6 +17,8 @@ In one run, interleaved, several rounds of each (medians reported):
            it selects, and whether they still kill it (scripts/bench_changed.py)
   scale    the suite at 10 and 30 times its size: cost per scenario, memory, workers,
            shards, the report (scripts/bench_scale.py)
+  engines  every feature once in Chromium, Firefox and WebKit, its WebDriver commands
+           counted: what each engine costs (`make firefox webkit` installs them)
 
 The browser run also counts its WebDriver commands, by name and per scenario: what a
 browser run costs, the same on any machine (`--only browser` runs that case alone).
@@ -120,7 +122,8 @@ RATIOS = [
 ]
 COMMANDS_TARGET = 10
 # Cases of their own scripts, run after the others.
-OWN_SCRIPTS = ("changed", "scale")
+OWN_SCRIPTS = ("changed", "scale", "engines")
+ENGINES = ("chromium", "firefox", "webkit")
 CHANGED_KEYS = ("changed_kill_ratio", "changed_scenario_share", "changed_time_share", "impact_record_cost")
 SCALE_KEYS = (
     "client_cost_growth_30x",
@@ -214,6 +217,8 @@ def main():
         parallel = bench_parallel.measure(args.rounds)
         keys = ("client_parallel_speedup", "browser_parallel_speedup", "grid_parallel_speedup")
         figures.update({key: parallel[key] for key in keys}, parallel=parallel)
+    if not args.only or "engines" in args.only:
+        figures["engines"] = engines()
     if not args.only or "changed" in args.only:
         import bench_changed
 
@@ -240,6 +245,35 @@ def main():
         bench_changed.print_figures(figures["changed"])
     if "scale" in figures and (not args.only or "scale" in args.only):
         bench_scale.print_figures(figures["scale"])
+    if "engines" in figures and (not args.only or "engines" in args.only):
+        _print_engines(figures["engines"])
+
+
+def engines():
+    """Every feature once in each engine: its whole command and its WebDriver commands (the same every round)."""
+    measured = {}
+    for engine in ENGINES:
+        print(f"every feature in {engine} ...", end=" ", flush=True)
+        sample = behave("-D", "driver=browser", "-D", f"browser={engine}", count=True)
+        sent = sum(n for n, _ in sample["commands"].values())
+        measured[engine] = {
+            "wall_s": sample["wall_s"],
+            "run_s": sample["run_s"],
+            "scenarios": sample["scenarios"],
+            "webdriver_commands": sent,
+            "webdriver_commands_per_scenario": sent / sample["scenarios"],
+        }
+        print(f"{sample['wall_s']:.1f} s, {sent} WebDriver commands", flush=True)
+    return measured
+
+
+def _print_engines(measured):
+    print(f"\n{'engine':<10}{'scenarios':>10}{'command s':>11}{'run s':>9}{'commands':>10}{'a scenario':>12}")
+    for engine, f in measured.items():
+        print(
+            f"{engine:<10}{f['scenarios']:>10}{f['wall_s']:>11.1f}{f['run_s']:>9.1f}"
+            f"{f['webdriver_commands']:>10}{f['webdriver_commands_per_scenario']:>12.2f}"
+        )
 
 
 def _chromium_version():
