@@ -372,7 +372,8 @@ class SuiteWorker:
             chunk = os.read(self.results, 65536)
             if not chunk:
                 tail = (self.project / "worker.log").read_text()[-2000:]
-                raise SystemExit(f"{tail}\nThe suite's worker ended early (its log is above): make the suite pass first.")
+                ended = "The suite's worker ended early (its log is above): make the suite pass first."
+                raise SystemExit(f"{tail}\n{ended}")
             self.unread += chunk
         line, self.unread = self.unread.split(b"\n", 1)
         return json.loads(line)

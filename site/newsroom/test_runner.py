@@ -13,7 +13,7 @@ class SiteTestRunner(DiscoverRunner):
     """
 
     def build_suite(self, test_labels=None, **kwargs):
-        return super().build_suite(test_labels or [str(settings.SITE_DIR), "acceptance.impact"], **kwargs)
+        return super().build_suite(test_labels or [str(settings.SITE_DIR), "acceptance"], **kwargs)
 
     def get_resultclass(self):
         base = super().get_resultclass() or unittest.TextTestResult
