@@ -129,13 +129,14 @@ class WorkerRunner(Runner):
         self.load_hooks()
         self.load_step_definitions()
         self.formatters = make_formatters(self.config, self.config.outputs)
-        self.results = os.fdopen(int(os.environ[RESULTS]), "w", buffering=1)
-        self.hand_back = HandBack(self.results, self.config)
+        results = os.fdopen(int(os.environ[RESULTS]), "w", buffering=1)
+        self.hand_back = HandBack(results, self.config)
+        self._send = self.hand_back.send
         self.formatters.append(self.hand_back)
         try:
             return self.run_model(features=self._handed_out())
         finally:
-            self.results.close()
+            results.close()
 
     def _handed_out(self):
         self._send({"event": "ready"})
@@ -154,15 +155,12 @@ class WorkerRunner(Runner):
                 continue
             self.hand_back.expect(batch)
             yield from features
+            # Left untested by behave's --stop after a failure: not run, which the parent counts as such.
+            stopped = self.config.stop or self.aborted
             for scenario, wanted in self.hand_back.finish(features):
-                # Left untested by behave's --stop after a failure: not run, which the parent counts as such.
-                stopped = self.config.stop or self.aborted
                 if not (stopped and scenario is not None and scenario.status == Status.untested):
                     self._send(_result(wanted, scenario, 0.0, self.config))
             self._send({"event": "ready"})
-
-    def _send(self, message):
-        self.results.write(json.dumps(message) + "\n")
 
 
 class HandBack(Formatter):
@@ -178,6 +176,10 @@ class HandBack(Formatter):
         super().__init__(StreamOpener(stream=stream), config)
         self.waiting = {}
         self.running = None
+
+    def send(self, message):
+        """One JSON line to the parent."""
+        self.stream.write(json.dumps(message) + "\n")
 
     def expect(self, batch):
         self.waiting = {int(wanted.rpartition(":")[2]): wanted for wanted in batch}
@@ -204,7 +206,7 @@ class HandBack(Formatter):
         scenario, started = self.running
         self.running = None
         wanted = self.waiting.pop(scenario.line)
-        self.stream.write(json.dumps(_result(wanted, scenario, time.perf_counter() - started, self.config)) + "\n")
+        self.send(_result(wanted, scenario, time.perf_counter() - started, self.config))
 
 
 def _result(wanted, scenario, wall_s, config):
