@@ -17,7 +17,7 @@ from pathlib import Path
 from behave.configuration import Configuration
 from behave_django.management.commands import behave as behave_django
 
-from acceptance import selection_check
+from acceptance import one_run, selection_check
 from acceptance.impact import selection
 from acceptance.impact.changes import GitError
 from acceptance.options import OptionError, Options, help_text
@@ -97,6 +97,12 @@ class Command(behave_django.Command):
         if parallel and run_options.server_port:
             self.stderr.write("error: -D server_port gives every worker the same port: leave it out with --parallel.")
             sys.exit(2)
+        if not worker.worker_name() and not options["dry_run"]:
+            try:
+                one_run.hold()
+            except one_run.Busy as error:
+                self.stderr.write(f"error: {error}")
+                sys.exit(2)
         if options["dry_run"]:
             # behave-django's dry run touches no database; keep that.
             options["runner"] = behave_django.BehaviorDrivenTestRunner
