@@ -1,4 +1,4 @@
-"""A second run in the same checkout is refused before it touches the first one's database or reports."""
+"""What `manage.py behave` refuses in one line: a second run in the same checkout, a tag expression it cannot read."""
 
 import os
 import subprocess
@@ -73,3 +73,17 @@ class OneRunTests(SimpleTestCase):
         self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
         self.assertIn("error: another run (process", done.stderr)
         self.assertTrue(earlier.exists())
+
+
+class TagExpressionTests(SimpleTestCase):
+    def test_an_expression_left_unquoted_in_the_shell_gets_one_line_that_says_to_quote_it(self):
+        # What the shell hands on for --tags=not @browser, unquoted.
+        done = subprocess.run(
+            [sys.executable, "manage.py", "behave", "--tags=not", "@browser"], cwd=ROOT, capture_output=True, text=True
+        )
+        self.assertEqual(done.returncode, 2)
+        self.assertEqual(
+            done.stderr.strip(),
+            "error: --tags: Syntax error. Expected operand after not (Expression: ( not )); "
+            "an expression with spaces goes in quotes, --tags='not @browser' (features/TAGS.md)",
+        )

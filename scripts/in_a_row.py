@@ -16,6 +16,7 @@ import argparse
 import json
 import re
 import shlex
+import statistics
 import subprocess
 import sys
 import time
@@ -96,12 +97,11 @@ def main():
     passed = sum(1 for r in runs if r["status"] == 0)
     clean = sum(1 for r in runs if not r["left_running"])
     out = ROOT / args.out
-    out.parent.mkdir(exist_ok=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"command": command, "runs": runs}, indent=2) + "\n")
-    seconds = sorted(r["seconds"] for r in runs)
     print(
         f"{passed} of {len(runs)} runs passed, {clean} of {len(runs)} left nothing running; "
-        f"median {seconds[len(seconds) // 2]} s a run; {out.relative_to(ROOT)}"
+        f"median {statistics.median(r['seconds'] for r in runs):.1f} s a run; {args.out}"
     )
     return 0 if passed == len(runs) and clean == len(runs) else 1
 

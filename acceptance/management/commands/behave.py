@@ -16,6 +16,7 @@ from pathlib import Path
 
 from behave.configuration import Configuration
 from behave_django.management.commands import behave as behave_django
+from cucumber_tag_expressions.parser import TagExpressionError
 
 from acceptance import one_run, selection_check
 from acceptance.impact import selection
@@ -87,6 +88,14 @@ class Command(behave_django.Command):
                 selection_check.check(config)
         except (OptionError, arguments.UsageError, selection_check.SelectionError) as error:
             self.stderr.write(f"error: {error}")
+            sys.exit(2)
+        except TagExpressionError as error:
+            # Its message draws the expression and a caret under it on lines of their own.
+            what, _, drawn = str(error).partition("\n")
+            where = f" ({drawn.splitlines()[0]})" if drawn else ""
+            # What an expression left unquoted in the shell looks like: "not" with nothing after it.
+            quote = "; an expression with spaces goes in quotes, --tags='not @browser'" if "operand" in what else ""
+            self.stderr.write(f"error: --tags: {what}{where}{quote} (features/TAGS.md)")
             sys.exit(2)
         parallel = (shard or (jobs or 1) > 1) and not options["dry_run"] and not worker.worker_name()
         if run_options.impact == "record" and parallel:
