@@ -217,7 +217,10 @@ if __name__ == "__main__":
         "--low-rounds", type=int, default=LOW_ROUNDS, help=f"runs of the smallest size (default {LOW_ROUNDS})"
     )
     args = parser.parse_args()
-    scales, browser_scales = (tuple(map(int, text.split(","))) for text in (args.scales, args.browser_scales))
+    if args.low_rounds < 1 or args.low_rounds % 2 == 0:
+        parser.error("--low-rounds: an odd number, 1 or more, so that the median is one of the runs")
+    # Smallest first: the largest client run is the first serial run of serial, workers, workers, serial.
+    scales, browser_scales = (tuple(sorted(map(int, text.split(",")))) for text in (args.scales, args.browser_scales))
     result = measure(scales, browser_scales, tuple(filter(None, args.features.split(","))), args.low_rounds)
     print_figures(result)
     out = ROOT / "reports" / "bench_scale.json"

@@ -101,7 +101,7 @@ def main():
     out.write_text(json.dumps({"command": command, "runs": runs}, indent=2) + "\n")
     print(
         f"{passed} of {len(runs)} runs passed, {clean} of {len(runs)} left nothing running; "
-        f"median {statistics.median(r['seconds'] for r in runs):.1f} s a run; {args.out}"
+        f"median {statistics.median(r['seconds'] for r in runs):.1f} s a run; {out}"
     )
     return 0 if passed == len(runs) and clean == len(runs) else 1
 

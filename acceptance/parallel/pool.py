@@ -28,6 +28,7 @@ import time
 from collections import deque
 from pathlib import Path
 
+from acceptance import one_run
 from acceptance.parallel import schedule
 from acceptance.parallel.arguments import without_own_options
 from acceptance.parallel.summary import SYMBOLS, print_summary, write_timings
@@ -106,7 +107,9 @@ class Worker:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 env=env,
-                pass_fds=(write_end,),
+                # The checkout's lock too: a worker left running by a parent that was killed
+                # keeps the next run out until it has ended (acceptance/one_run.py).
+                pass_fds=(write_end, one_run.hold()),
                 # A group of its own: the terminal's Ctrl-C reaches the parent only, which
                 # stops each worker in order, and killing the group takes its browser too.
                 start_new_session=True,

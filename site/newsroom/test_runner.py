@@ -1,3 +1,4 @@
+import sys
 import unittest
 
 from django.conf import settings
@@ -11,6 +12,17 @@ class SiteTestRunner(DiscoverRunner):
     Every test starts with empty caches, as the database starts empty: what the cache
     counts (password-reset requests) never carries over from one test to the next.
     """
+
+    def run_tests(self, test_labels, **kwargs):
+        # The acceptance suite's runs build the same test database: one at a time in a checkout.
+        from acceptance import one_run
+
+        try:
+            one_run.hold()
+        except one_run.Busy as error:
+            print(f"error: {error}", file=sys.stderr)
+            sys.exit(2)
+        return super().run_tests(test_labels, **kwargs)
 
     def build_suite(self, test_labels=None, **kwargs):
         return super().build_suite(test_labels or [str(settings.SITE_DIR), "acceptance"], **kwargs)

@@ -15,8 +15,8 @@ import threading
 from pathlib import Path
 
 from behave.configuration import Configuration
+from behave.exception import TagExpressionError
 from behave_django.management.commands import behave as behave_django
-from cucumber_tag_expressions.parser import TagExpressionError
 
 from acceptance import one_run, selection_check
 from acceptance.impact import selection
@@ -67,6 +67,10 @@ class Command(behave_django.Command):
     def get_behave_args(self, argv=sys.argv):
         # behave's parser must not see --shard, --changed, nor --parallel auto.
         args = arguments.without_own_options(super().get_behave_args(argv))
+        if "--dry-run" in argv or "-d" in argv:
+            # A dry run, which takes no lock (it touches no database), must not overwrite a
+            # running run's JUnit files with its own of scenarios it did not run.
+            args = [*args, "--no-junit"]
         return args if self.selected is None else selection.with_paths(args, self.selected)
 
     def run_from_argv(self, argv):
@@ -90,28 +94,19 @@ class Command(behave_django.Command):
             self.stderr.write(f"error: {error}")
             sys.exit(2)
         except TagExpressionError as error:
-            # Its message draws the expression and a caret under it on lines of their own.
-            what, _, drawn = str(error).partition("\n")
-            where = f" ({drawn.splitlines()[0]})" if drawn else ""
-            # What an expression left unquoted in the shell looks like: "not" with nothing after it.
-            quote = "; an expression with spaces goes in quotes, --tags='not @browser'" if "operand" in what else ""
-            self.stderr.write(f"error: --tags: {what}{where}{quote} (features/TAGS.md)")
+            self.stderr.write(_tag_error_line(error))
             sys.exit(2)
         parallel = (shard or (jobs or 1) > 1) and not options["dry_run"] and not worker.worker_name()
         if run_options.impact == "record" and parallel:
             self.stderr.write("error: -D impact=record measures one process: leave out --parallel and --shard.")
             sys.exit(2)
-        if options.get("changed") is not None and not worker.worker_name():
-            config = self._select_changed(config, options["changed"])
         if parallel and run_options.server_port:
             self.stderr.write("error: -D server_port gives every worker the same port: leave it out with --parallel.")
             sys.exit(2)
         if not worker.worker_name() and not options["dry_run"]:
-            try:
-                one_run.hold()
-            except one_run.Busy as error:
-                self.stderr.write(f"error: {error}")
-                sys.exit(2)
+            self._hold_checkout()
+        if options.get("changed") is not None and not worker.worker_name():
+            config = self._select_changed(config, options["changed"])
         if options["dry_run"]:
             # behave-django's dry run touches no database; keep that.
             options["runner"] = behave_django.BehaviorDrivenTestRunner
@@ -142,6 +137,14 @@ class Command(behave_django.Command):
             sys.exit(worker.run(self.get_behave_args(), runner, passthru))
         super().handle(*args, **options)
 
+    def _hold_checkout(self):
+        """The checkout's lock for this run (acceptance/one_run.py); a second run stops here, in one line."""
+        try:
+            one_run.hold()
+        except one_run.Busy as error:
+            self.stderr.write(f"error: {error}")
+            sys.exit(2)
+
     def _select_changed(self, config, ref):
         """The configuration of the scenarios a change since REF can affect (all of them when the map cannot say)."""
         try:
@@ -156,6 +159,15 @@ class Command(behave_django.Command):
             sys.exit(0)
         self.selected = chosen.locations
         return Configuration(self.get_behave_args(), load_config=True)
+
+
+def _tag_error_line(error):
+    """One line for a tag expression behave cannot read; its message draws the expression and a caret below."""
+    what, _, drawn = str(error).partition("\n")
+    where = f" ({drawn.splitlines()[0]})" if drawn else ""
+    # An expression left unquoted in the shell reaches behave cut at its first space: "not", "@a and".
+    quote = "; an expression with spaces goes in quotes, as in --tags='not @browser'" if "operand" in what else ""
+    return f"error: --tags: {what}{where}{quote} (features/TAGS.md)"
 
 
 def _interrupt(signum, frame):
