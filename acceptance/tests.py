@@ -22,14 +22,8 @@ sys.stdin.read()
 """
 
 
-def behave(*arguments, env=None):
-    return subprocess.run(
-        [sys.executable, "manage.py", "behave", *arguments],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-    )
+def behave(*arguments):
+    return subprocess.run([sys.executable, "manage.py", "behave", *arguments], cwd=ROOT, capture_output=True, text=True)
 
 
 class OneRunTests(SimpleTestCase):
