@@ -23,10 +23,10 @@ def before_feature(context, feature):
 def before_scenario(context, scenario):
     # Runs before behave-django opens the scenario's transaction: decide, don't touch the database.
     context.driver_name = context.run.driver_name(scenario)
-    context.run.start_scenario(scenario)
 
 
 def django_ready(context):
+    context.run.start_scenario(context.scenario)
     context.driver = context.run.new_driver(context.driver_name, context.test, context.scenario)
     context.people = People(context.driver, sign_in=context.run.sign_in)
     context.pictures = results.step_pictures(context.driver, context.run.options)

@@ -1,16 +1,20 @@
 """The choice --changed makes, on a small project in a git repository of its own."""
 
 import os
+import queue
 import subprocess
 import tempfile
 import textwrap
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.test import SimpleTestCase
 
 from acceptance.impact import map as impact_map
 from acceptance.impact.changes import parse_diff
+from acceptance.impact.recording import Recorder
 from acceptance.impact.selection import PythonSpans, select, with_paths
 from acceptance.parallel.arguments import without_own_options
 
@@ -324,3 +328,56 @@ class ArgumentsTest(SimpleTestCase):
             ("site/a.py", "modified", {3, 10, 11}, {20}),
         )
         self.assertEqual((added.path, added.status), ("site/new.py", "added"))
+
+
+class RecorderTest(SimpleTestCase):
+    """What a recording counts for each scenario, traced for real by coverage.py."""
+
+    def setUp(self):
+        from django.template import engines
+
+        # The recorder turns template debugging on for the rest of its run; not for the other tests.
+        debug = {engine: engine.engine.debug for engine in engines.all()}
+        self.addCleanup(lambda: [setattr(engine.engine, "debug", value) for engine, value in debug.items()])
+        folder = tempfile.TemporaryDirectory()
+        self.addCleanup(folder.cleanup)
+        self.recorder = Recorder(settings.BASE_DIR, Path(folder.name) / "impact.json").start()
+        self.addCleanup(lambda: self.recorder.coverage and self.recorder.coverage.stop())
+        # A thread that answers for the whole run, started before the first scenario as the live server's is.
+        self.calls, self.answers = queue.Queue(), queue.Queue()
+        server = threading.Thread(target=self._serve)
+        server.start()
+        self.addCleanup(server.join)
+        self.addCleanup(self.calls.put, None)
+
+    def _serve(self):
+        while (call := self.calls.get()) is not None:
+            self.answers.put(call())
+
+    def in_server(self, function, *arguments):
+        self.calls.put(lambda: function(*arguments))
+        return self.answers.get()
+
+    def test_each_scenario_counts_the_lines_it_ran_in_any_thread_and_nothing_between_them(self):
+        from articles import text
+
+        self.recorder.scenario_started("features/a.feature:3", "Rita reads", "client")
+        text.shows_nothing("")  # the function's one line, not the character test
+        self.recorder.scenario_done(failed=False)
+        self.in_server(text.shows_nothing, "between")
+        self.recorder.scenario_started("features/a.feature:6", "Rita comments", "browser")
+        self.in_server(text.shows_nothing, "a")
+        self.recorder.scenario_done(failed=False)
+        self.recorder.scenario_started("features/a.feature:9", "Rita fails", "client")
+        text.shows_nothing("a")
+        self.recorder.scenario_done(failed=True)
+        recorded = self.recorder.write()
+
+        text_py = "site/articles/text.py"
+        ran = {location: entry["lines"].get(text_py, set()) for location, entry in recorded.scenarios.items()}
+        character_test = {19, 21}  # _invisible's import and return
+        self.assertEqual(ran["features/a.feature:3"], {14})
+        # The thread was traced before the first pause and still is after it.
+        self.assertTrue({14} | character_test <= ran["features/a.feature:6"], ran)
+        # A failed scenario stopped short: it stays out of the map, and always runs.
+        self.assertNotIn("features/a.feature:9", ran)
