@@ -132,7 +132,8 @@ rule-breaks: setup node_modules/.package-lock.json
 
 # Speed against stock behave-django, plain Django tests and a naive browser run,
 # and serial against two workers (client, browser, Grid; scripts/bench_parallel.py).
-bench: setup node_modules/.package-lock.json
+# --changed is measured by the mutants of `make mutants`, which need cosmic-ray.
+bench: setup $(MUTATION_INSTALLED) node_modules/.package-lock.json
 	$(PY) scripts/bench.py
 
 # What the accessibility checks cost: the browser run with and without them.
