@@ -9,13 +9,15 @@ Each run is `python manage.py behave` with the arguments after `--` (or the whol
 the processes the run left behind (browsers, their drivers, virtual displays, Grid
 nodes, PostgreSQL servers): a run must stop everything it started. One line a run, then
 how many passed, and reports/in_a_row.json with each run's seconds, failing scenarios
-and leftovers.
+and leftovers. A failed run's output, evidence and worker logs are kept in
+reports/in_a_row/run-N/: the next run would write over them.
 """
 
 import argparse
 import json
 import re
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -30,6 +32,8 @@ STARTED = re.compile(
     r"chromedriver|chrome|chromium|geckodriver|firefox|WebKitWebDriver|MiniBrowser|WebKitWebProcess|Xvfb|java|postgres"
 )
 FAILING = re.compile(r"^\s+(features/\S+:\d+)\s+(.*)$", re.M)
+# What a run writes that says why it failed (evidence.py's folders, the workers' logs).
+WHY = ("failures", "workers")
 
 
 def processes():
@@ -54,13 +58,25 @@ def run_once(command):
     left = {pid: name for pid, name in processes().items() if pid not in before}
     summary = [line for line in run.stdout.splitlines() if re.match(r"\d+ scenarios? passed", line)]
     tail = run.stdout.split("Failing scenarios:", 1)[-1] if "Failing scenarios:" in run.stdout else ""
-    return {
+    return run.stdout + run.stderr, {
         "status": run.returncode,
         "seconds": round(seconds, 1),
         "scenarios": summary[-1] if summary else ((run.stdout + run.stderr).strip().splitlines() or [""])[-1],
         "failing": [f"{where} {name}" for where, name in FAILING.findall(tail)],
         "left_running": sorted(set(left.values())),
     }
+
+
+def keep(number, output):
+    """The failed run's output and what it wrote about why, in reports/in_a_row/run-N (relative to the checkout)."""
+    folder = ROOT / "reports" / "in_a_row" / f"run-{number}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    (folder / "output.log").write_text(output)
+    for name in WHY:
+        if (ROOT / "reports" / name).is_dir():
+            shutil.copytree(ROOT / "reports" / name, folder / name)
+    return str(folder.relative_to(ROOT))
 
 
 def main():
@@ -82,7 +98,7 @@ def main():
     print(f"{args.times} runs of: {command}", flush=True)
     runs = []
     for number in range(1, args.times + 1):
-        result = run_once(command)
+        output, result = run_once(command)
         runs.append(result)
         verdict = "passed" if result["status"] == 0 else f"FAILED (status {result['status']})"
         print(f"  run {number}: {verdict} in {result['seconds']} s; {result['scenarios']}", flush=True)
@@ -92,6 +108,9 @@ def main():
             return 2
         for failing in result["failing"]:
             print(f"      {failing}", flush=True)
+        if result["status"] != 0:
+            result["kept"] = keep(number, output)
+            print(f"      output and evidence kept in {result['kept']}/", flush=True)
         if result["left_running"]:
             print(f"      left running: {', '.join(result['left_running'])}", flush=True)
     passed = sum(1 for r in runs if r["status"] == 0)
