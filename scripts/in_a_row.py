@@ -32,8 +32,6 @@ STARTED = re.compile(
     r"chromedriver|chrome|chromium|geckodriver|firefox|WebKitWebDriver|MiniBrowser|WebKitWebProcess|Xvfb|java|postgres"
 )
 FAILING = re.compile(r"^\s+(features/\S+:\d+)\s+(.*)$", re.M)
-# What a run writes that says why it failed (evidence.py's folders, the workers' logs).
-WHY = ("failures", "workers")
 
 
 def processes():
@@ -58,10 +56,11 @@ def run_once(command):
     left = {pid: name for pid, name in processes().items() if pid not in before}
     summary = [line for line in run.stdout.splitlines() if re.match(r"\d+ scenarios? passed", line)]
     tail = run.stdout.split("Failing scenarios:", 1)[-1] if "Failing scenarios:" in run.stdout else ""
-    return run.stdout + run.stderr, {
+    output = run.stdout + run.stderr
+    return output, {
         "status": run.returncode,
         "seconds": round(seconds, 1),
-        "scenarios": summary[-1] if summary else ((run.stdout + run.stderr).strip().splitlines() or [""])[-1],
+        "scenarios": summary[-1] if summary else (output.strip().splitlines() or [""])[-1],
         "failing": [f"{where} {name}" for where, name in FAILING.findall(tail)],
         "left_running": sorted(set(left.values())),
     }
@@ -73,9 +72,14 @@ def keep(number, output):
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     (folder / "output.log").write_text(output)
-    for name in WHY:
-        if (ROOT / "reports" / name).is_dir():
-            shutil.copytree(ROOT / "reports" / name, folder / name)
+    sys.path.insert(0, str(ROOT))
+    from acceptance.options import Options
+    from acceptance.parallel.worker import WORKERS_DIR
+
+    # What a run writes that says why it failed: the failures' evidence and the workers' logs.
+    for written in (Path(Options.evidence_dir), WORKERS_DIR):
+        if (ROOT / written).is_dir():
+            shutil.copytree(ROOT / written, folder / written.name)
     return str(folder.relative_to(ROOT))
 
 
