@@ -10,7 +10,7 @@ the processes the run left behind (browsers, their drivers, virtual displays, Gr
 nodes, PostgreSQL servers): a run must stop everything it started. One line a run, then
 how many passed, and reports/in_a_row.json with each run's seconds, failing scenarios
 and leftovers. A failed run's output, evidence and worker logs are kept in
-reports/in_a_row/run-N/: the next run would write over them.
+reports/in_a_row/run-N/ (the next run would write over them), cleared when a series starts.
 """
 
 import argparse
@@ -25,6 +25,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from acceptance.options import Options  # noqa: E402
+from acceptance.parallel.worker import WORKERS_DIR  # noqa: E402
+
+KEPT = ROOT / "reports" / "in_a_row"
 PY = sys.executable
 BEHAVE = f"{shlex.quote(PY)} manage.py behave"
 # What a run starts and must stop again, by the name of the program.
@@ -68,14 +73,9 @@ def run_once(command):
 
 def keep(number, output):
     """The failed run's output and what it wrote about why, in reports/in_a_row/run-N (relative to the checkout)."""
-    folder = ROOT / "reports" / "in_a_row" / f"run-{number}"
-    shutil.rmtree(folder, ignore_errors=True)
+    folder = KEPT / f"run-{number}"
     folder.mkdir(parents=True)
     (folder / "output.log").write_text(output)
-    sys.path.insert(0, str(ROOT))
-    from acceptance.options import Options
-    from acceptance.parallel.worker import WORKERS_DIR
-
     # What a run writes that says why it failed: the failures' evidence and the workers' logs.
     for written in (Path(Options.evidence_dir), WORKERS_DIR):
         if (ROOT / written).is_dir():
@@ -100,6 +100,8 @@ def main():
     base = args.command.replace("{behave}", BEHAVE) if args.command else f"{BEHAVE} {shlex.join(args.arguments)}"
     command = f"{base} -f progress --no-junit -D retries=0"
     print(f"{args.times} runs of: {command}", flush=True)
+    # A folder kept by an earlier series would pass for this one's.
+    shutil.rmtree(KEPT, ignore_errors=True)
     runs = []
     for number in range(1, args.times + 1):
         output, result = run_once(command)
