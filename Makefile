@@ -29,10 +29,13 @@ setup: $(INSTALLED) browsers
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-# PyICU (look-alike usernames) builds against the system's ICU.
-$(INSTALLED): requirements.txt | $(PY)
+# PyICU (look-alike usernames) builds against the system's ICU. The toolkit (toolkit/) is
+# installed as any project installs it, not editable: a change to it is installed again here.
+TOOLKIT_FILES := $(shell find toolkit -type f -not -path '*/__pycache__/*' -not -path '*.egg-info/*' -not -path 'toolkit/build/*')
+$(INSTALLED): requirements.txt $(TOOLKIT_FILES) | $(PY)
 	@scripts/apt-install libicu-dev pkg-config g++
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall ./toolkit
 	touch $@
 
 browsers:

@@ -1,8 +1,8 @@
-"""behave's hooks: thin, each handing over to the machinery in acceptance/."""
+"""behave's hooks: thin, each handing over to the machinery in toolkit/src/django_acceptance/."""
 
-from acceptance.options import Options
-from acceptance.report import evidence, results, retries, terminal
-from acceptance.run import Run
+from django_acceptance.options import Options
+from django_acceptance.report import evidence, results, retries, terminal
+from django_acceptance.run import Run
 from features.support import tasks
 from features.support.cast import People
 from features.support.types import register_types

@@ -42,7 +42,7 @@ ACCEPTED = HERE / "accepted-survivors.txt"
 # Declarations, not behaviour (column sizes): marked in the code, left out of the score.
 PRAGMA = "pragma: no mutate"
 EXCLUDED = "excluded: " + PRAGMA
-# How the suite's parallel runs talk to a worker (acceptance/parallel/worker.py).
+# How the suite's parallel runs talk to a worker (toolkit/src/django_acceptance/parallel/worker.py).
 WORKER, RESULTS = "BEHAVE_WORKER", "BEHAVE_WORKER_RESULTS"
 STARTING_SECONDS, SCENARIO_SECONDS = 300, 300
 # Appended to the copy's test settings for the template mutants: without Django's cached loader

@@ -183,8 +183,8 @@ def _open_seconds(project, results, page):
     sys.path.insert(0, str(ROOT))
     from selenium.webdriver.support.wait import WebDriverWait
 
-    from acceptance.browser.session import BrowserSession
-    from acceptance.options import Options
+    from django_acceptance.browser.session import BrowserSession
+    from django_acceptance.options import Options
 
     name = json.loads(next((project / results).glob("*-result.json")).read_text())["name"]
     session = BrowserSession(Options(timeout=300))

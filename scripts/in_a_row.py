@@ -26,8 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from acceptance.options import Options  # noqa: E402
-from acceptance.parallel.worker import WORKERS_DIR  # noqa: E402
+from django_acceptance.options import Options  # noqa: E402
+from django_acceptance.parallel.worker import WORKERS_DIR  # noqa: E402
 
 KEPT = ROOT / "reports" / "in_a_row"
 PY = sys.executable

@@ -5,7 +5,7 @@
     scripts/report.py DIR [DIR ...]         several runs in one report (make test: client and browser)
 
 reports/index.html is the specification a product owner reads: every feature as written, with
-how each scenario fared each way it ran (acceptance/report/). reports/allure.html, linked from
+how each scenario fared each way it ran (toolkit/src/django_acceptance/report/). reports/allure.html, linked from
 it, is Allure Report 3's (the npm package `allure`, `npm ci`; no Java): history, retries,
 timings. Both are single files that open from disk, offline. Settings of Allure's are in
 allurerc.mjs; each render adds the runs to its history, reports/history.jsonl.
@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from acceptance.report.render import render_spec  # noqa: E402 - after the project is on the path
-from acceptance.report.spec import load_results, partial_selections  # noqa: E402
+from django_acceptance.report.render import render_spec  # noqa: E402 - after the project is on the path
+from django_acceptance.report.spec import load_results, partial_selections  # noqa: E402
 
 ALLURE = ROOT / "node_modules" / ".bin" / "allure"
 DEFAULT_RESULTS = "reports/allure-results/acceptance"

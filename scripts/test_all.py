@@ -24,7 +24,7 @@ PYTHON = sys.executable
 ACTIONLINT = str(Path(PYTHON).with_name("actionlint"))
 WORKFLOWS = sorted(str(p) for p in (Path(__file__).resolve().parent.parent / ".github" / "workflows").glob("*.yml"))
 REPORTS = ROOT / "reports"
-# The impact map of what each scenario runs (acceptance/impact/), refreshed by the SQLite stages.
+# The impact map of what each scenario runs (toolkit/src/django_acceptance/impact/), refreshed by the SQLite stages.
 RECORD = ["-D", "impact=record"]
 # A command that each stage's commands run through (scripts/postgres.py run --), or none.
 THROUGH = []

@@ -15,7 +15,7 @@ class SiteTestRunner(DiscoverRunner):
 
     def run_tests(self, test_labels, **kwargs):
         # The acceptance suite's runs build the same test database: one at a time in a checkout.
-        from acceptance import one_run
+        from django_acceptance import one_run
 
         try:
             one_run.hold()
@@ -25,7 +25,7 @@ class SiteTestRunner(DiscoverRunner):
         return super().run_tests(test_labels, **kwargs)
 
     def build_suite(self, test_labels=None, **kwargs):
-        return super().build_suite(test_labels or [str(settings.SITE_DIR), "acceptance"], **kwargs)
+        return super().build_suite(test_labels or [str(settings.SITE_DIR), "django_acceptance"], **kwargs)
 
     def get_resultclass(self):
         base = super().get_resultclass() or unittest.TextTestResult

@@ -31,7 +31,7 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 
 # The acceptance suite's app comes before behave_django so that its
 # `behave` command, with the suite's own runner, is the one Django finds.
-INSTALLED_APPS = [*INSTALLED_APPS, "acceptance", "behave_django"]
+INSTALLED_APPS = [*INSTALLED_APPS, "django_acceptance", "behave_django"]
 
 TEST_RUNNER = "newsroom.test_runner.SiteTestRunner"
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AcceptanceConfig(AppConfig):
+    name = "django_acceptance"
+    verbose_name = "Acceptance suite"

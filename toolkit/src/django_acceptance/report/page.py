@@ -1,0 +1,302 @@
+"""The specification page, reports/index.html: one self-contained file of plain HTML and CSS.
+
+Everything a product owner reads is in the markup, with nothing to expand and no script to
+wait for: the features as written, one mark per way each scenario ran, and for a failure its
+error and evidence. Pictures are embedded (the page opens from disk, offline); the longer
+evidence (the page's HTML, the console) sits in closed <details>, which the browser does not lay out.
+"""
+
+import base64
+import html
+import re
+from collections import Counter
+from pathlib import Path
+
+from django_acceptance.report.spec import FAILED, FLAKY, NOT_RUN, NOT_WRITTEN, PASSED
+
+CSS = (Path(__file__).with_name("page.css")).read_text(encoding="utf-8")
+MARKS = {PASSED: "✓", FAILED: "✗", FLAKY: "~", NOT_RUN: "–", NOT_WRITTEN: "✎"}
+TEXT_LIMIT = 20_000  # characters of one text evidence file shown; the folder has the rest
+# The names of the evidence files (report/evidence.py), as a reader would call them.
+EVIDENCE = {
+    "url": "the page's address",
+    "outbox": "the emails sent",
+    "page": "the page's HTML",
+    "console": "the browser's console",
+    "server-errors": "the server's errors",
+    "accessibility": "accessibility violations",
+    "accessibility-axe": "accessibility violations, as axe-core gave them",
+}
+# "AssertionError: " and the like say nothing to a reader; what follows does.
+EXCEPTION = re.compile(r"^(?:[\w.]+(?:Error|Exception)|ASSERT FAILED|Assertion Failed): ")
+QUOTED = re.compile(r'("[^"]*"|&lt;[^&]*&gt;)')
+
+
+def e(text):
+    return html.escape(str(text), quote=True)
+
+
+def plural(count, word, words=None):
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def render(run, allure_href=None, title="Newsroom: the specification"):
+    rows = [r for s in run.scenarios for r in s.runs]
+    statuses = Counter(_row_status(run, s, r) for s in run.scenarios for r in s.runs)
+    ran = sum(1 for r in rows for o in r.outcomes.values() if o.attempts)
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+        f"<title>{e(title)}</title><style>{CSS}</style></head><body>",
+        "<header>",
+        f"<h1>{e(title)}</h1>",
+    ]
+    if run.partial:
+        parts.append(
+            "<p class='partial' role='status'><strong>A partial run.</strong> This page shows only "
+            f"{e('; '.join(run.partial))}: the rest of the specification was not run this time. "
+            "The last full specification is <a href='index.html'>index.html</a>.</p>"
+        )
+    summary = f"{plural(len(rows), 'scenario')} in {plural(len(run.features), 'feature')}, run {plural(ran, 'time')}"
+    tally = ", ".join(
+        f"{n} {status}" for status, n in sorted(statuses.items(), key=lambda kv: list(MARKS).index(kv[0]))
+    )
+    parts.append(f"<p class='summary'>{e(summary)}: {e(tally)}.</p>")
+    parts.append(_what_was_tested(run, allure_href))
+    parts.append(_contents(run))
+    parts.append("</header><main>")
+    for feature in run.features:
+        parts.append(_feature(run, feature))
+    parts.append("</main></body></html>")
+    return "".join(parts)
+
+
+def _row_status(run, scenario, row):
+    if scenario.undefined:
+        return NOT_WRITTEN
+    statuses = {o.status for o in row.outcomes.values()}
+    for status in (FAILED, FLAKY, PASSED):
+        if status in statuses:
+            return status
+    return NOT_RUN
+
+
+def _what_was_tested(run, allure_href):
+    props = run.properties
+    lines = []
+    when = props.get("started", "")
+    commit = props.get("commit", "")
+    said = []
+    if when:
+        said.append(f"Tested {e(when)}")
+    if commit:
+        said.append(f"commit <code>{e(commit)}</code>")
+    if props.get("databases"):
+        said.append(f"databases: {e(props['databases'])}")
+    if said:
+        lines.append(f"<p class='tested'>{', '.join(said)}.</p>")
+    if run.ways:
+        lines.append("<table class='ways'><caption>The ways each scenario ran</caption><tbody>")
+        for way in run.ways:
+            meaning = props.get(f"ran in {way}", "")
+            lines.append(f"<tr><th scope='row'><span class='way'>{e(way)}</span></th><td>{e(meaning)}</td></tr>")
+        lines.append("</tbody></table>")
+    else:
+        lines.append("<p class='tested'>No results: nothing has been run yet. The features are shown as written.</p>")
+    legend = " ".join(f"<span class='mark {_cls(s)}'>{MARKS[s]} {e(s)}</span>" for s in MARKS)
+    lines.append(f"<p class='legend'>{legend}</p>")
+    if allure_href:
+        lines.append(
+            "<p class='allure'>History, retries and timings of every result: "
+            f"<a href='{e(allure_href)}'>Allure Report</a>.</p>"
+        )
+    return "".join(lines)
+
+
+def _cls(status):
+    return status.replace(" ", "-")
+
+
+def _contents(run):
+    items = []
+    for number, feature in enumerate(run.features, 1):
+        rows = [(s, r) for s in feature.all_scenarios() for r in s.runs]
+        counts = Counter(_row_status(run, s, r) for s, r in rows)
+        marks = " ".join(f"<span class='mark {_cls(s)}'>{MARKS[s]} {n}</span>" for s, n in counts.items())
+        items.append(
+            f"<li><a href='#f{number}'>{e(feature.name)}</a> "
+            f"<span class='count'>{plural(len(rows), 'scenario')}</span> {marks}</li>"
+        )
+    return f"<nav aria-label='Features'><ol>{''.join(items)}</ol></nav>"
+
+
+def _feature(run, feature):
+    number = run.features.index(feature) + 1
+    out = [f"<section class='feature' id='f{number}'><h2><span class='kw'>Feature:</span> {e(feature.name)}</h2>"]
+    out.append(f"<p class='file'>{e(feature.path)}</p>")
+    out.append(_description(feature.description))
+    if feature.background:
+        out.append(_background(feature.background))
+    for scenario in feature.scenarios:
+        out.append(_scenario(run, scenario))
+    for rule in feature.rules:
+        out.append(f"<section class='rule'><h3><span class='kw'>Rule:</span> {e(rule.name)}</h3>")
+        out.append(_description(rule.description))
+        if rule.background:
+            out.append(_background(rule.background))
+        for scenario in rule.scenarios:
+            out.append(_scenario(run, scenario))
+        out.append("</section>")
+    out.append("</section>")
+    return "".join(out)
+
+
+def _description(lines):
+    if not lines:
+        return ""
+    paragraphs, current = [], []
+    for line in [*lines, ""]:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    return "".join(f"<p class='description'>{e(p)}</p>" for p in paragraphs)
+
+
+def _background(steps):
+    return f"<div class='background'><h4><span class='kw'>Background:</span></h4>{_steps(steps)}</div>"
+
+
+def _step_text(name):
+    # Quoted words and <placeholders> stand out, as in an editor.
+    return QUOTED.sub(r"<span class='param'>\1</span>", e(name).replace("&quot;", '"'))
+
+
+def _steps(steps, failed=None):
+    out = ["<ol class='steps'>"]
+    for step in steps:
+        classes = []
+        if step.closest is not None:
+            classes.append("not-written")
+        if failed and f"{step.keyword} {step.name}" in failed:
+            classes.append("failed")
+        out.append(f"<li class='{' '.join(classes)}'><span class='kw'>{e(step.keyword)}</span> {_step_text(step.name)}")
+        if step.table:
+            out.append(_table(step.table[0], step.table[1:]))
+        if step.text:
+            out.append(f"<pre class='docstring'>{e(step.text)}</pre>")
+        if step.closest is not None:
+            offers = "".join(f"<li><code>{e(c)}</code></li>" for c in step.closest)
+            out.append(
+                "<div class='closest'><strong>Not yet written.</strong> No step says this yet; the closest that exist:"
+                f"<ul>{offers}</ul>Every step is listed in <code>features/STEPS.txt</code>.</div>"
+            )
+        out.append("</li>")
+    out.append("</ol>")
+    return "".join(out)
+
+
+def _table(headings, rows, extra_heading="", extra=()):
+    head = "".join(f"<th scope='col'>{e(h)}</th>" for h in headings) + (
+        f"<th scope='col'>{e(extra_heading)}</th>" if extra_heading else ""
+    )
+    body = []
+    for index, row in enumerate(rows):
+        cells = "".join(f"<td>{e(c)}</td>" for c in row)
+        if extra:
+            cells += f"<td>{extra[index]}</td>"
+        body.append(f"<tr>{cells}</tr>")
+    return f"<table class='data'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _marks(run, scenario, row):
+    if scenario.undefined:
+        return f"<span class='mark not-yet-written'>{MARKS[NOT_WRITTEN]} not yet written</span>"
+    out = []
+    for way, outcome in row.outcomes.items():
+        status = outcome.status
+        tries = len(outcome.attempts)
+        more = f", {tries} attempts" if tries > 1 else ""
+        out.append(
+            f"<span class='mark {_cls(status)}' title='{e(way)}: {e(status)}{more}'>{MARKS[status]} {e(way)}</span>"
+        )
+    return " ".join(out) or f"<span class='mark not-run'>{MARKS[NOT_RUN]} not run</span>"
+
+
+def _scenario(run, scenario):
+    status = Counter(_row_status(run, scenario, r) for r in scenario.runs)
+    worst = next((s for s in (NOT_WRITTEN, FAILED, FLAKY, PASSED, NOT_RUN) if status.get(s)), NOT_RUN)
+    keyword = "Scenario Outline:" if scenario.examples else "Scenario:"
+    tags = " ".join(f"<span class='tag'>{e('@' + t)}</span>" for t in scenario.tags)
+    out = [f"<article class='scenario {_cls(worst)}' id='{e(scenario.location)}'>"]
+    out.append(f"<h4><span class='kw'>{keyword}</span> {e(scenario.name)} {tags}</h4>")
+    if not scenario.examples:
+        out.append(f"<p class='marks'>{_marks(run, scenario, scenario)}</p>")
+    out.append(_description(scenario.description))
+    failures = [(way, o.failure) for r in scenario.runs for way, o in r.outcomes.items() if o.failure]
+    failed_steps = {f.failed_step for _, f in failures}
+    out.append(_steps(scenario.steps, failed_steps))
+    for examples in scenario.examples:
+        title = f"<span class='kw'>Examples:</span> {e(examples.name)}"
+        marks = [_marks(run, scenario, row) for row in examples.rows]
+        out.append(
+            f"<div class='examples'><h5>{title}</h5>"
+            f"{_table(examples.headings, [r.cells for r in examples.rows], 'ran', marks)}</div>"
+        )
+    for row in scenario.runs:
+        for way, outcome in row.outcomes.items():
+            # A scenario not yet written fails at its first missing step: its steps above say so, with the closest.
+            if outcome.failure and not scenario.undefined:
+                out.append(_failure(row, way, outcome))
+            if outcome.pictures:
+                out.append(_pictures(row, way, outcome))
+    out.append("</article>")
+    return "".join(out)
+
+
+def _failure(row, way, outcome):
+    failure = outcome.failure
+    where = f" ({e(row.name)})" if row.steps == [] else ""
+    what = (
+        f"Flaky in {e(way)}{where}: failed, then passed on a later attempt"
+        if outcome.status == FLAKY
+        else (f"Failed in {e(way)}{where}")
+    )
+    out = [f"<div class='failure'><p class='why'><strong>{what}</strong>"]
+    if failure.failed_step:
+        out.append(f" at <q>{e(failure.failed_step)}</q>")
+    out.append("</p>")
+    if failure.error:
+        out.append(f"<pre class='error'>{e(EXCEPTION.sub('', failure.error))}</pre>")
+    images, texts = [], []
+    for name, path, mime in failure.evidence:
+        if not path.exists():
+            continue
+        if mime.startswith("image/"):
+            images.append(_image(path, mime, f"{way}: {name}"))
+        elif name not in ("error",):
+            body = path.read_text(encoding="utf-8", errors="replace")
+            cut = "\n… (the rest is in the evidence folder)" if len(body) > TEXT_LIMIT else ""
+            label = EVIDENCE.get(name, name)
+            texts.append(f"<details><summary>{e(label)}</summary><pre>{e(body[:TEXT_LIMIT])}{cut}</pre></details>")
+    out.extend(images)
+    out.extend(texts)
+    out.append("</div>")
+    return "".join(out)
+
+
+def _pictures(row, way, outcome):
+    figures = "".join(
+        f"<figure>{_image(path, 'image/png', step)}<figcaption>{e(step)}</figcaption></figure>"
+        for step, path in outcome.pictures
+        if path.exists()
+    )
+    row_name = f": {e(row.name)}" if row.steps == [] else ""  # a row of an outline
+    summary = f"The page after each step, in {e(way)}{row_name}"
+    return f"<details class='pictures'><summary>{summary}</summary>{figures}</details>"
+
+
+def _image(path, mime, alt):
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return f"<img loading='lazy' alt='{e(alt)}' src='data:{mime};base64,{data}'>"

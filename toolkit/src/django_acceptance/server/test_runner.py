@@ -1,0 +1,42 @@
+"""The Django side of a run: one test case class for every scenario, a transaction each.
+
+behave-django's stock runner gives every scenario a live server and flushes the
+database after it. Here every scenario, client or browser, runs in a transaction
+that is rolled back; the one live server of the run (see live_server.py) serves
+browser scenarios from that same transaction.
+"""
+
+import unittest
+
+from behave_django.environment import BehaveHooksMixin
+from behave_django.testcase import DjangoSimpleTestCase
+from django.test.runner import DiscoverRunner
+
+from django_acceptance.report import terminal
+
+
+class ScenarioTestCase(DjangoSimpleTestCase):
+    databases = {"default"}
+
+
+class AcceptanceTestRunner(DiscoverRunner, BehaveHooksMixin):
+    testcase_class = ScenarioTestCase
+
+    def __init__(self, **kwargs):
+        # Django's lines about the test database say nothing a reader needs, and its SQLite
+        # backend says "Destroying old test database" whether there was one or not.
+        kwargs.setdefault("verbosity", 0)
+        super().__init__(**kwargs)
+
+    def setup_databases(self, **kwargs):
+        # No scenario rolls back by reloading a serialised copy of the database (every one runs
+        # in a transaction), so the copy that Django makes after creating it is not made.
+        kwargs.setdefault("serialized_aliases", set())
+        return super().setup_databases(**kwargs)
+
+    def setup_test_environment(self, **kwargs):
+        super().setup_test_environment(**kwargs)
+        terminal.install()
+        # Django's runner makes the first Ctrl-C wait for the current unittest test to end;
+        # behave's scenarios are not unittest tests, so it would be swallowed. Stop at once.
+        unittest.removeHandler()
