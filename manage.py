@@ -10,7 +10,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))
 
 # Test commands get the fast test settings unless the caller chose others.
-TEST_COMMANDS = {"test", "behave"}
+TEST_COMMANDS = {"test", "behave", "acceptance_report"}
 
 
 def main():

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from django_acceptance.options import Options  # noqa: E402
-from django_acceptance.parallel.worker import WORKERS_DIR  # noqa: E402
+from django_acceptance.parallel.worker import workers_dir  # noqa: E402
 
 KEPT = ROOT / "reports" / "in_a_row"
 PY = sys.executable
@@ -77,7 +77,7 @@ def keep(number, output):
     folder.mkdir(parents=True)
     (folder / "output.log").write_text(output)
     # What a run writes that says why it failed: the failures' evidence and the workers' logs.
-    for written in (Path(Options.evidence_dir), WORKERS_DIR):
+    for written in (Path(Options.evidence_dir), workers_dir()):
         if (ROOT / written).is_dir():
             shutil.copytree(ROOT / written, folder / written.name)
     return str(folder.relative_to(ROOT))

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Every test of the project, one stage after another, and one line that counts them.
 
-Stages: the linters, Django's deploy check with production settings, the site's
-Django tests, the acceptance suite through the test client, and every feature in a
-real browser, with axe-core's accessibility checks on every page it visits; then
-the report of both runs, reports/index.html. The client and browser stages
-record reports/impact.json, the map `--changed` reads. A failing stage does not stop the
-others, so one run tells everything that is broken. The last line reads
+Stages: the linters, Django's deploy check with production settings, the toolkit's own
+tests (toolkit/tests) on Django 5.2 and on Django 6.1, the site's Django tests, the
+acceptance suite through the test client, and every feature in a real browser, with
+axe-core's accessibility checks on every page it visits; then the report of both runs,
+reports/index.html. The client and browser stages record reports/impact.json, the map
+`--changed` reads. A failing stage does not stop the others, so one run tells everything
+that is broken. The last line reads
 `N passed, N failed, N skipped`: scenarios, Django tests, linters and the report.
 """
 
@@ -37,12 +38,12 @@ PRODUCTION = {
 }
 
 
-def run(command, env=None):
+def run(command, env=None, cwd=None):
     command = [*THROUGH, *command]
     print(f"\n$ {' '.join(command)}", flush=True)
     environment = {**os.environ, **env} if env else None
     process = subprocess.Popen(
-        command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        command, cwd=cwd or ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
     lines = []
     for line in process.stdout:
@@ -56,8 +57,8 @@ def lint(name, command, env=None):
     return (1, 0, 0) if status == 0 else (0, 1, 0)
 
 
-def django_tests():
-    status, output = run([PYTHON, "manage.py", "test", "--noinput"])
+def django_tests(command=None, cwd=None):
+    status, output = run(command or [PYTHON, "manage.py", "test", "--noinput"], cwd=cwd)
     ran = re.search(r"^Ran (\d+) tests?", output, re.M)
     total = int(ran.group(1)) if ran else 0
     problems = sum(int(n) for n in re.findall(r"(?:failures|errors)=(\d+)", output))
@@ -98,6 +99,20 @@ def report(*stages):
     return (1, 0, 0) if status == 0 else (0, 1, 0)
 
 
+def toolkit_tests(python):
+    """The toolkit's own tests, with its own test project (toolkit/tests), in the environment of python.
+
+    The Django 6 environment (make's .venv-django6) needs Python 3.12 or newer; where set-up
+    found none it is skipped, with one line (under CI, a failure).
+    """
+    if not Path(python).exists():
+        ci = os.environ.get("CI") == "true"
+        print(f"\n{python} does not exist: no Python 3.12 or newer for Django 6 ({'failed' if ci else 'skipped'})")
+        return (0, 1, 0) if ci else (0, 0, 1)
+    command = [python, "-m", "django", "test", "tests", "--settings=tests.settings", "--noinput"]
+    return django_tests(command, cwd=ROOT / "toolkit")
+
+
 def on_postgres(stage):
     """The stage again, against a throwaway PostgreSQL cluster (scripts/postgres.py).
 
@@ -132,6 +147,8 @@ def main():
             "deploy",
             lambda: lint("deploy", [PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], PRODUCTION),
         ),
+        ("toolkit", lambda: toolkit_tests(PYTHON)),
+        ("toolkit-dj6", lambda: toolkit_tests(str(ROOT / ".venv-django6" / "bin" / "python"))),
         ("django", django_tests),
         # Scenarios tagged @browser run in the browser whatever the driver: once, in the browser stage.
         # Both stages record the lines each scenario runs, reports/impact.json, for --changed (CI keeps it).
@@ -141,6 +158,8 @@ def main():
         ("browser", lambda: scenarios("browser", "-D", "driver=browser", "-D", "accessibility=check", *RECORD)),
         ("report", lambda: report("client", "client-pg", "browser")),
     ]
+    if sys.argv[1:2] == ["--only"]:
+        stages = [stage for stage in stages if stage[0] in sys.argv[2:]]
     totals = [0, 0, 0]
     print_rows = []
     for name, stage in stages:

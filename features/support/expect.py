@@ -8,7 +8,7 @@ read whole; and a page that refuses shows its refusal and nothing else.
 
 from urllib.parse import urlsplit
 
-from django_acceptance.drivers.base import normalise
+from django_acceptance import normalise
 
 BACK = "Back to the front page"
 # Each error page by its heading, and the whole of what its content says, in order ({} is the refusal's

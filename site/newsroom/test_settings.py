@@ -35,5 +35,19 @@ INSTALLED_APPS = [*INSTALLED_APPS, "django_acceptance", "behave_django"]
 
 TEST_RUNNER = "newsroom.test_runner.SiteTestRunner"
 
+# The acceptance suite's paths and names (django_acceptance; docs/adopting.md has every key).
+ACCEPTANCE = {
+    "ROOT": BASE_DIR,
+    "TITLE": "Newsroom: the specification",
+    "STEP_CATALOGUE": "features/STEPS.txt",
+    "TAGS_FILE": "features/TAGS.md",
+    "ACCESSIBILITY_ACCEPTED": "features/accessibility/accepted.txt",
+    # --changed: the site's apps live in site/; a change to settings runs every scenario;
+    # documentation, the detection scripts and the tools run none.
+    "CODE_ROOTS": ["site"],
+    "SETTINGS_FILES": ["site/newsroom/settings.py", "site/newsroom/test_settings.py"],
+    "IGNORED": ["docs/", "mutation/", "scripts/", ".github/", ".ci/"],
+}
+
 # django-axes reports every failed sign-in as a warning: scenarios and tests make them on purpose.
 LOGGING = {"version": 1, "disable_existing_loggers": False, "loggers": {"axes": {"level": "ERROR"}}}

@@ -15,10 +15,10 @@ import fcntl
 import os
 from pathlib import Path
 
-from django.conf import settings
+from django_acceptance.conf import project
 
-# Who holds the lock, for the line that refuses a second run.
-HOLDER = Path("reports") / "run.pid"
+# Who holds the lock, for the line that refuses a second run (in the reports folder).
+HOLDER = "run.pid"
 _held = {}
 
 
@@ -26,9 +26,13 @@ class Busy(Exception):
     """Another run holds the checkout; the message says which and what to do."""
 
 
+def _holder(folder):
+    return folder / project().reports / HOLDER
+
+
 def hold(folder=None):
     """Hold the lock on the checkout (its folder) until this process ends; Busy if another run holds it."""
-    folder = Path(folder or settings.BASE_DIR).resolve()
+    folder = Path(folder or project().root).resolve()
     if folder in _held:
         return _held[folder]
     # Not inherited by the browsers and drivers the run starts (Python's descriptors are close-on-exec).
@@ -38,15 +42,15 @@ def hold(folder=None):
     except BlockingIOError:
         os.close(descriptor)
         try:
-            other = (folder / HOLDER).read_text().strip()
+            other = _holder(folder).read_text().strip()
         except OSError:
             other = "?"
         raise Busy(
-            f"another run (process {other}) is using this checkout's test database and reports/: "
+            f"another run (process {other}) is using this checkout's test database and {project().reports}/: "
             "wait for it to end, or run from another clone"
         ) from None
     _held[folder] = descriptor
-    holder = folder / HOLDER
+    holder = _holder(folder)
     holder.parent.mkdir(parents=True, exist_ok=True)
     holder.write_text(f"{os.getpid()}\n")
     return descriptor
@@ -54,6 +58,6 @@ def hold(folder=None):
 
 def release(folder=None):
     """Let go of the lock before this process ends (the tests do)."""
-    descriptor = _held.pop(Path(folder or settings.BASE_DIR).resolve(), None)
+    descriptor = _held.pop(Path(folder or project().root).resolve(), None)
     if descriptor is not None:
         os.close(descriptor)

@@ -2,6 +2,7 @@
 
 import os
 import socket
+import weakref
 from dataclasses import dataclass, fields
 
 DRIVERS = ("client", "browser")
@@ -75,9 +76,9 @@ class Options:
     naive: bool = False
     # check: axe-core checks every page a browser scenario visits (browser/accessibility.py).
     accessibility: str = "off"
-    # Where to write the run's timings (scripts/bench.py reads them); empty: nowhere.
+    # Where to write the run's timings, for a benchmark; empty: nowhere.
     timings: str = ""
-    # The report's raw results (report/results.py); scripts/report.py renders them.
+    # The report's raw results (report/results.py); manage.py acceptance_report renders them.
     results: str = "reports/allure-results/acceptance"
     # steps: a browser scenario's report shows the page after every step that changed it.
     screenshots: str = "failures"
@@ -93,12 +94,22 @@ class Options:
     # out steps that go on before the site has answered. 0: answer at once.
     slow_site: float = 0.0
 
+    # The tag of the scenarios that always run in a browser (the ACCEPTANCE setting's BROWSER_TAG).
+    browser_tag: str = "browser"
+
     @classmethod
-    def from_userdata(cls, userdata):
-        # Dotted names belong to formatters (AllureFormatter.issue_pattern...).
-        unknown = sorted(name for name in userdata if "." not in name and name not in OPTION_NAMES)
+    def from_userdata(cls, userdata, project=None):
+        """The run's options from behave's userdata; the project (conf.Project) names its own -D names and folders."""
+        if project is None:
+            from django_acceptance.conf import project as current
+
+            project = current()
+        # Dotted names belong to formatters (AllureFormatter.issue_pattern...); the project's own are its steps'.
+        known = [*OPTION_NAMES, *project.options]
+        unknown = sorted(name for name in userdata if "." not in name and name not in known)
         if unknown:
-            raise OptionError(f"-D {unknown[0]} is not a run option: use one of {', '.join(OPTION_NAMES)}.")
+            raise OptionError(f"-D {unknown[0]} is not a run option: use one of {', '.join(known)}.")
+        reports = project.reports
         remote_url = userdata.get("remote_url", "") or os.environ.get("SELENIUM_REMOTE_URL", "")
         server_host = userdata.get("server_host", cls.server_host)
         driver = _choice(userdata, "driver", DRIVERS, cls.driver)
@@ -106,7 +117,7 @@ class Options:
         if accessibility == "check":
             from django_acceptance.browser.accessibility import setup_problem
 
-            if problem := setup_problem():
+            if problem := setup_problem(project):
                 raise OptionError(problem)
         return cls(
             driver=driver,
@@ -118,22 +129,23 @@ class Options:
             server_port=_number(userdata, "server_port", "0", int, 0, 65535),
             server_public_host=userdata.get("server_public_host", "")
             or (socket.gethostname() if server_host in ("0.0.0.0", "::") else server_host),
-            evidence_dir=os.path.join(userdata.get("evidence_dir", cls.evidence_dir), driver),
+            evidence_dir=os.path.join(userdata.get("evidence_dir", f"{reports}/failures"), driver),
             naive=_flag(userdata, "naive", "false"),
             accessibility=accessibility,
             timings=userdata.get("timings", ""),
-            results=_folder(userdata, "results", cls.results),
+            results=_folder(userdata, "results", f"{reports}/allure-results/acceptance"),
             screenshots=_choice(userdata, "screenshots", SCREENSHOTS, cls.screenshots),
             retries=_number(userdata, "retries", "0", int, 0, 10),
             record=userdata.get("record", ""),
-            durations=_file_or_off(userdata, "durations", cls.durations),
+            durations=_file_or_off(userdata, "durations", f"{reports}/durations.json"),
             impact=_choice(userdata, "impact", IMPACT, cls.impact),
             slow_site=_number(userdata, "slow_site", "0", float, 0, 10),
+            browser_tag=project.browser_tag,
         )
 
     def driver_for(self, scenario):
-        """client or browser: scenarios tagged @browser always run in the browser."""
-        return "browser" if "browser" in scenario.effective_tags else self.driver
+        """client or browser: scenarios with the browser tag (@browser) always run in the browser."""
+        return "browser" if self.browser_tag in scenario.effective_tags else self.driver
 
     def ran_in(self, scenario):
         """How the report names the way a scenario ran: client, or the browser (chromium, firefox...)."""
@@ -147,7 +159,17 @@ class Options:
         return name if connection.vendor == "sqlite" else f"{name} on {connection.display_name}"
 
 
-OPTION_NAMES = [field.name for field in fields(Options)]
+_parsed = weakref.WeakKeyDictionary()
+
+
+def options_of(config):
+    """The run options of a behave Configuration, parsed once for it (hooks, formatters and workers share them)."""
+    if config not in _parsed:
+        _parsed[config] = Options.from_userdata(config.userdata)
+    return _parsed[config]
+
+
+OPTION_NAMES = [field.name for field in fields(Options) if field.name != "browser_tag"]
 
 # What `python manage.py behave --help` lists under "run options": name, its values, what it does.
 # docs/running.md has the same table, with more to say.

@@ -3,7 +3,6 @@
 import atexit
 import threading
 import traceback
-from pathlib import Path
 
 from django.core.cache import caches
 from django.core.signals import got_request_exception
@@ -11,6 +10,7 @@ from django.db import connections
 
 from django_acceptance.bench.timing import Timer
 from django_acceptance.browser.accessibility import Accessibility
+from django_acceptance.conf import project
 from django_acceptance.drivers.base import DriverError
 from django_acceptance.drivers.client import ClientDriver
 from django_acceptance.parallel.schedule import location
@@ -43,16 +43,16 @@ class UnavailableDriver:
 
 
 class Run:
-    def __init__(self, options, sign_in_through_form=None):
+    def __init__(self, options):
         self.options = options
         self.browser = None
         self.live_server = None
         self.server_errors = []
         self.timer = Timer(options.timings, options.driver, options.durations)
-        self.accessibility = Accessibility() if options.accessibility == "check" else None
-        # The benchmark's naive mode signs people in through the form, as a plain suite would:
-        # the steps' own task for it (machinery does not reach into the steps' vocabulary).
-        self.sign_in = sign_in_through_form if options.naive else None
+        self.accessibility = Accessibility(project()) if options.accessibility == "check" else None
+        # How people sign in: None, by a session the driver is given (fast); the benchmark's naive
+        # mode signs them in through the form, as a plain suite would, by the project's own task.
+        self.sign_in = None
         self.recorder = None
         if options.record:
             from django_acceptance.bench.recording import Recorder
@@ -60,11 +60,20 @@ class Run:
             self.recorder = Recorder(options.record)
         self.impact = None
         if options.impact == "record":
+            from django_acceptance.impact.map import Layout
             from django_acceptance.impact.recording import Recorder
 
-            self.impact = Recorder(Path.cwd()).start()
+            self.impact = Recorder(project().root, Layout.of(project())).start()
         got_request_exception.connect(self._record_server_error)
         atexit.register(self.close)
+
+    def sign_in_through_form(self, task):
+        """The project's task that signs a person in through its form, task(driver, user, password).
+
+        Used only by the benchmark's naive mode (-D naive=true); a run signs people in by a session.
+        """
+        if self.options.naive:
+            self.sign_in = task
 
     def driver_name(self, scenario):
         return self.options.driver_for(scenario)

@@ -14,14 +14,13 @@ from behave.parser import ParserError, parse_file
 from django_acceptance.report.spec import feature_paths
 
 LOCATION = re.compile(r"^(?P<path>.+?):(?P<lines>\d+(?::\d+)*)$")
-TAGS = "features/TAGS.md"
 
 
 class SelectionError(Exception):
     """The selection selects nothing; the message says what was asked and what exists."""
 
 
-def check(config, root="."):
+def check(config, root=".", features="features", tags_file=None):
     """Raise SelectionError unless the paths, lines, tags and names of `config` select a scenario.
 
     The feature files are parsed only when lines, tags or names are given: behave's parser
@@ -35,8 +34,8 @@ def check(config, root="."):
         if path.startswith("@"):  # behave's file of locations: behave checks it
             return
         if not Path(path).exists():
-            raise SelectionError(f"{path} does not exist: the features are {_listing(root)}.")
-        for feature_path in feature_paths(".", [path]) if Path(path).is_dir() else [Path(path)]:
+            raise SelectionError(f"{path} does not exist: the features are {_listing(root, features)}.")
+        for feature_path in feature_paths(root, [path]) if Path(path).is_dir() else [Path(path)]:
             # Once a scenario is selected, only lines still need a look.
             if not lines and (found or not filtered):
                 continue
@@ -48,7 +47,7 @@ def check(config, root="."):
             parsed.append(feature)
             found = found or _selected(config, feature, lines)
     if parsed and not found:
-        raise SelectionError(_nothing_selected(config, parsed))
+        raise SelectionError(_nothing_selected(config, parsed, features, tags_file))
 
 
 def _parse(path):
@@ -58,9 +57,9 @@ def _parse(path):
         raise SelectionError(f"{path} cannot be read as Gherkin: {str(error).splitlines()[0]}") from error
 
 
-def _listing(root):
-    names = [str(path) for path in feature_paths(root)]
-    return ", ".join(names) or "none (features/ has no .feature file)"
+def _listing(root, features):
+    names = [str(path) for path in feature_paths(root, [features])]
+    return ", ".join(names) or f"none ({features}/ has no .feature file)"
 
 
 def _spans(feature):
@@ -108,15 +107,16 @@ def _asks_for(top, rule, feature, line):
     return line == feature.line or (rule is not None and line == rule.line) or first <= line <= last
 
 
-def _nothing_selected(config, features):
+def _nothing_selected(config, features, folder, tags_file):
     asked, hints = [], []
     if config.tag_expression and config.tags:
         asked.append(f"--tags={' and '.join(str(tag) for tag in config.tags)}")
         tags = sorted({f"@{t}" for feature in features for s in feature.walk_scenarios() for t in s.effective_tags})
-        hints.append(f"the tags in use there are {', '.join(tags) or 'none'} ({TAGS})")
+        listed = f" ({tags_file})" if tags_file else ""
+        hints.append(f"the tags in use there are {', '.join(tags) or 'none'}{listed}")
     if config.name:
         asked += [f"-n {name!r}" for name in config.name]
         hints.append("-n selects the scenarios whose name contains it")
-    where = " ".join(path for path in config.paths if path.rstrip("/") != "features")
+    where = " ".join(path for path in config.paths if path.rstrip("/") != folder)
     what = " ".join(asked) or "the selection"
     return f"{what}{' in ' + where if where else ''} selects no scenario: {'; '.join(hints) or 'it has none'}."

@@ -21,9 +21,6 @@ from urllib.parse import urlsplit
 from django_acceptance.drivers.base import DriverError
 from django_acceptance.drivers.scripts import plain
 
-ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-ACCEPTED = ROOT / "features" / "accessibility" / "accepted.txt"
 # WCAG 2.2 level A and AA, as axe tags its rules (2.0, 2.1 and 2.2 criteria each have their own tags).
 STANDARD = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 FAILING = ("critical", "serious")
@@ -46,25 +43,39 @@ class Accepted:
         return rule == self.rule and fnmatch.fnmatchcase(path, self.page)
 
 
-def setup_problem():
+def setup_problem(project):
     """What stops the checks from running, in one line; None when nothing does."""
-    if not AXE.exists():
-        return f"-D accessibility=check needs axe-core at {AXE.relative_to(ROOT)}: `npm ci` installs it."
+    if not project.axe_core:
+        return "-D accessibility=check needs axe-core: name its axe.min.js in ACCEPTANCE['AXE_CORE']."
+    if not project.path(project.axe_core).exists():
+        return (
+            f"-D accessibility=check needs axe-core at {project.axe_core}: `npm install axe-core` installs it "
+            "(or name where it is in ACCEPTANCE['AXE_CORE'])."
+        )
     try:
-        read_accepted()
-    except ValueError as error:
+        read_accepted(project)
+    except (OSError, ValueError) as error:
         return str(error)
     return None
 
 
-def read_accepted(path=ACCEPTED):
+def read_accepted(project):
+    """The violations the project accepts (ACCEPTANCE['ACCESSIBILITY_ACCEPTED']): a rule, a page pattern, why."""
+    if not project.accessibility_accepted:
+        return []
+    name = project.accessibility_accepted
+    try:
+        text = project.path(name).read_text()
+    except OSError as error:
+        what = f"ACCEPTANCE['ACCESSIBILITY_ACCEPTED'] is {name}"
+        raise OSError(f"{what}, which cannot be read: {error.strerror}") from None
     accepted = []
-    for number, line in enumerate(path.read_text().splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split(None, 2)
         if len(parts) < 3:
-            raise ValueError(f"{path.relative_to(ROOT)}:{number}: give a rule, a page and the reason: {line.strip()}")
+            raise ValueError(f"{name}:{number}: give a rule, a page and the reason: {line.strip()}")
         accepted.append(Accepted(*parts, line=number))
     return accepted
 
@@ -72,9 +83,10 @@ def read_accepted(path=ACCEPTED):
 class Accessibility:
     """The run's checker: axe's source, the accepted violations and the result of every page state checked."""
 
-    def __init__(self):
+    def __init__(self, project):
         self.server = None
-        self.accepted = read_accepted()
+        self.axe = project.path(project.axe_core)
+        self.accepted = read_accepted(project)
         self.results = {}  # page state -> violations
         self.version = "?"
         self.checked = self.reused = 0
@@ -97,7 +109,7 @@ class Accessibility:
             self.reused += 1
             return path, []
         if self.server is None:
-            self.server = AxeServer(site.hostname)
+            self.server = AxeServer(site.hostname, self.axe)
         found = wd.execute_async_script(plain("axe_run"), self.server.url, STANDARD)
         if "error" in found:
             raise AccessibilityError(f"axe-core could not check {path}: {found['error']}")
@@ -156,8 +168,8 @@ class AxeServer:
     It listens beside the live server, on the host name the browser reaches that by.
     """
 
-    def __init__(self, public_host):
-        source = AXE.read_bytes()
+    def __init__(self, public_host, axe):
+        source = Path(axe).read_bytes()
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):

@@ -1,15 +1,15 @@
-"""Pages on another site, for the browser driver: they send a form to the newsroom, frame it, show its images.
+"""Pages on another site, for the browser driver: they send a form to the site, frame it, show its images.
 
 Cross-site request forgery is done by a browser: a page elsewhere submits a form to
-the newsroom, and the browser sends the newsroom's cookies along. This server plays
+the site, and the browser sends the site's cookies along. This server plays
 that page. It listens on the live server's host but on a port of its own, so it is
 another origin, which the CSRF check must refuse, and still the same site for
 cookies, so the session cookie goes along as it would from a sibling subdomain: the
-hardest case, where the CSRF check alone stands between the page and the newsroom.
+hardest case, where the CSRF check alone stands between the page and the site.
 Served under the loopback's other name (localhost for 127.0.0.1) it is on another
 domain, to which the browser applies the cookies' SameSite flags.
-A page that shows the newsroom in a frame (to trick a click on it) is refused by the
-browser when the newsroom's answer forbids framing.
+A page that shows the site in a frame (to trick a click on it) is refused by the
+browser when the site's answer forbids framing.
 """
 
 import atexit
@@ -40,7 +40,7 @@ PAGE = """<!DOCTYPE html>
 
 
 class OtherSite:
-    """Serves pages that submit a form to the newsroom as soon as they load."""
+    """Serves pages that submit a form to the site as soon as they load."""
 
     def __init__(self, host, public_host):
         self.public_host = public_host

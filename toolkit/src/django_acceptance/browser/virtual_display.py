@@ -18,7 +18,7 @@ import time
 
 SCREEN = "1280x1024x24"
 START_SECONDS = 10
-INSTALL_HINT = "install it with `scripts/install-webkit` (Debian's xvfb), or run under a display"
+INSTALL_HINT = "install it with `sudo apt-get install xvfb`, or run under a display"
 
 
 class VirtualDisplayError(Exception):

@@ -102,7 +102,7 @@ class BrowserDriver(Driver):
         page = self._other_site(cross_site).page_sending(self.base_url + path, fields or {})
         self.settle()
         self._act(f"the answer to the other site's POST {path}")
-        # The page sends its form as it loads: the next read waits until the newsroom's answer is on show.
+        # The page sends its form as it loads: the next read waits until the site's answer is on show.
         self._expect(f"the other site's POST {path}")
         self.wd.get(self._by_way_of_start(page))
         self._arrive = self.base_url
@@ -114,7 +114,7 @@ class BrowserDriver(Driver):
         self._act()
         self._arrive = None
         self.wd.get(self._by_way_of_start(self._other_site().page_showing_image(self.base_url + path)))
-        # The image's load or error event: the newsroom has answered its request either way.
+        # The image's load or error event: the site has answered its request either way.
         try:
             self._waiter().until(lambda wd: wd.execute_script(plain("image_shown")))
         except TimeoutException:
@@ -125,7 +125,7 @@ class BrowserDriver(Driver):
         self._act()
         self._arrive = None
         self.wd.get(self._by_way_of_start(self._other_site().page_framing(self.base_url + path)))
-        # The frame's load event fires whether the browser showed the newsroom in it or refused to.
+        # The frame's load event fires whether the browser showed the site in it or refused to.
         try:
             self._waiter().until(lambda wd: wd.execute_script(plain("framed")))
         except TimeoutException:

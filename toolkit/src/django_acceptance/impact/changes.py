@@ -16,6 +16,10 @@ class GitError(Exception):
     """git cannot answer (not a repository, an unknown REF); the message says what to do."""
 
 
+class NotACheckout(GitError):
+    """The project is not a git checkout (a release archive, a copy), or git is not installed."""
+
+
 @dataclass
 class Change:
     path: str
@@ -29,9 +33,16 @@ class Change:
 
 
 def git(root, *arguments):
-    result = subprocess.run(["git", *arguments], cwd=root, capture_output=True, text=True)
+    try:
+        result = subprocess.run(["git", *arguments], cwd=root, capture_output=True, text=True, timeout=60)
+    except FileNotFoundError:
+        raise NotACheckout("git is not installed") from None
+    except subprocess.TimeoutExpired:
+        raise GitError(f"git {arguments[0]} took over 60 s") from None
     if result.returncode:
         message = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "git failed"
+        if "not a git repository" in message.lower():
+            raise NotACheckout(f"{root} is not a git checkout") from None
         raise GitError(message)
     return result.stdout
 

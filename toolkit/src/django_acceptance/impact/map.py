@@ -1,7 +1,7 @@
-"""The impact map, reports/impact.json: for each scenario, the site's Python and template lines it ran.
+"""The impact map, <reports>/impact.json: for each scenario, the project's Python and template lines it ran.
 
-It also keeps the code it was recorded on (git's blob hash of every file under site/ and
-of every feature file), so that a comparison with a commit can tell whether the map's line
+It also keeps the code it was recorded on (git's blob hash of every file under the code roots
+and of every feature file), so that a comparison with a commit can tell whether the map's line
 numbers still speak of that commit's files. Lines are kept as ranges ("3-9,12") to stay
 small as the suite grows.
 """
@@ -9,13 +9,78 @@ small as the suite grows.
 import hashlib
 import json
 import os
+import re
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-MAP = Path("reports") / "impact.json"
 VERSION = 1
-# The code a map is recorded on: the site, and the feature files that name its scenarios.
-CODE_ROOTS = ("site",)
+# A project's own tests (a tests/ package or a tests.py of an app, test_*.py): no scenario runs them.
+TESTS = re.compile(r"(^|/)(tests/|tests\.py$|test_[^/]*\.py$)")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a project keeps its code, features and settings, as --changed reads them (the ACCEPTANCE setting).
+
+    code_roots are folders as prefixes ("site/"; "" for the whole project), each holding apps, a
+    folder an app. A map is recorded on the code under them, and on the feature files.
+    """
+
+    code_roots: tuple = ("",)
+    features: str = "features"
+    settings_files: tuple = ()
+    ignored: tuple = ("docs/",)
+    reports: str = "reports"
+    # Files in the features folder that no run reads (the step catalogue, the list of tags).
+    documents: tuple = ()
+
+    @classmethod
+    def of(cls, project):
+        """The Layout of a conf.Project."""
+        return cls(
+            code_roots=project.code_roots,
+            features=project.features,
+            settings_files=project.settings_files,
+            ignored=(*project.ignored, f"{project.reports}/"),
+            reports=project.reports,
+            documents=tuple(p for p in (project.step_catalogue, project.tags_file) if p),
+        )
+
+    @property
+    def map_path(self):
+        return Path(self.reports) / "impact.json"
+
+    @property
+    def pathspecs(self):
+        """The code roots and the features folder, as git takes them."""
+        return [root.rstrip("/") or "." for root in self.code_roots] + [self.features]
+
+    def code_root(self, path):
+        """The code root a path is under (the longest), or None."""
+        roots = [root for root in self.code_roots if path.startswith(root)]
+        return max(roots, key=len) if roots else None
+
+    def app(self, path):
+        """site/articles/views.py -> site/articles: the app a file of the project's code is in ('' for none)."""
+        root = self.code_root(path)
+        if root is None:
+            return ""
+        parts = path[len(root) :].split("/")
+        return root + parts[0] if len(parts) > 1 else ""
+
+    def is_test(self, path):
+        return bool(TESTS.search(path))
+
+    def is_code(self, path):
+        """Whether the map keeps a hash of this file: under a code root (not compiled Python), or a feature file."""
+        if "__pycache__" in path or path.endswith(".pyc"):
+            return False
+        if path.endswith(".feature"):
+            return True
+        if path.startswith(self.ignored) or path.startswith(f"{self.features}/"):
+            return False
+        return self.code_root(path) is not None
 
 
 class ImpactMap:
@@ -77,7 +142,7 @@ class ImpactMap:
         }
 
 
-def load(path=MAP):
+def load(path):
     """The map at path, or None when there is none or it cannot be read."""
     try:
         data = json.loads(Path(path).read_text())
@@ -96,7 +161,7 @@ def load(path=MAP):
     return ImpactMap(data.get("code", {}), scenarios, data.get("recorded", ""))
 
 
-def save(impact_map, path=MAP):
+def save(impact_map, path):
     """Write the map, merged with the one already there if that was recorded on the same code; atomically."""
     path = Path(path)
     impact_map = impact_map.merged_into(load(path))
@@ -119,18 +184,11 @@ def blob_hash(data):
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
-def is_code(path):
-    """Whether the map keeps a hash of this file: under site/ (not compiled Python), or a feature file."""
-    if "__pycache__" in path or path.endswith(".pyc"):
-        return False
-    return path.startswith(tuple(f"{root}/" for root in CODE_ROOTS)) or path.endswith(".feature")
-
-
-def working_tree_code(root, tracked):
+def working_tree_code(root, tracked, layout):
     """Blob hashes of the tracked code files as they are on disk now."""
     code = {}
     for path in tracked:
-        if is_code(path):
+        if layout.is_code(path):
             try:
                 code[path] = blob_hash((Path(root) / path).read_bytes())
             except OSError:

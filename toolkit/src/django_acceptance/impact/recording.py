@@ -1,10 +1,10 @@
 """Recording the impact map (-D impact=record): coverage.py with a dynamic context per scenario.
 
-coverage.py measures the site's Python lines and, through django-coverage-plugin, its
-template lines; the run's hooks name the context of each scenario by its location
-(Coverage.current().switch_context). coverage.py traces every thread started after it,
-so the requests the live server's threads answer for a browser scenario count for that
-scenario too. coverage is imported only here, when a run records.
+coverage.py measures the project's Python lines (under the code roots of the ACCEPTANCE
+setting) and, through django-coverage-plugin, its template lines; the run's hooks name the
+context of each scenario by its location (Coverage.current().switch_context). coverage.py
+traces every thread started after it, so the requests the live server's threads answer for a
+browser scenario count for that scenario too. coverage is imported only here, when a run records.
 
 Between scenarios (behave-django's rollback and the next scenario's transaction, the
 formatters, the hooks) the run's own thread is not traced at all: on Python 3.11 a trace
@@ -19,7 +19,7 @@ from importlib import import_module
 from pathlib import Path
 
 from django_acceptance.impact import map as impact_map
-from django_acceptance.impact.changes import git
+from django_acceptance.impact.changes import GitError, git
 
 # Lines that run outside every scenario (imports, the URLconf) are left in this context.
 BETWEEN = ""
@@ -28,9 +28,10 @@ TEMPLATES = {"template_extensions": "html,txt"}
 
 
 class Recorder:
-    def __init__(self, root, path=impact_map.MAP):
+    def __init__(self, root, layout):
         self.root = Path(root)
-        self.path = path
+        self.layout = layout
+        self.path = layout.map_path
         self.scenarios = {}  # location -> (name, driver) of each scenario that passed
         self.current = None
         self.coverage = None
@@ -47,14 +48,20 @@ class Recorder:
         for engine in engines.all():
             engine.engine.debug = True
         # The code measured is the code as the run starts.
-        tracked = git(self.root, "ls-files", "--", *impact_map.CODE_ROOTS, "features").splitlines()
-        self.code = impact_map.working_tree_code(self.root, tracked)
-        site = self.root / "site"
+        self.code = impact_map.working_tree_code(self.root, _code_files(self.root, self.layout), self.layout)
+        roots = [self.root / root for root in self.layout.code_roots]
         self.coverage = coverage.Coverage(
             data_file=None,
             config_file=False,
-            source=[str(site)],
-            omit=[str(site / "*" / "tests" / "*"), str(site / "*" / "migrations" / "*")],
+            source=[str(root) for root in roots],
+            # The project's own tests and migrations, and what is not the project's: the features,
+            # the reports, a virtual environment inside the project.
+            omit=[
+                *(str(root / pattern) for root in roots for pattern in ("*/tests/*", "*/tests.py", "*/migrations/*")),
+                str(self.root / self.layout.features / "*"),
+                str(self.root / self.layout.reports / "*"),
+                "*/site-packages/*",
+            ],
             plugins=[lambda registry: django_coverage_plugin.coverage_init(registry, TEMPLATES)],
         )
         self.coverage.start()
@@ -107,7 +114,7 @@ class Recorder:
         }
         for filename in data.measured_files():
             path = impact_map.relative(self.root, filename)
-            if path is None:
+            if path is None or not self.layout.is_code(path):
                 continue
             for line, contexts in data.contexts_by_lineno(filename).items():
                 for context in contexts:
@@ -115,3 +122,15 @@ class Recorder:
                         scenarios[context]["lines"].setdefault(path, set()).add(line)
         recorded = impact_map.ImpactMap(self.code, scenarios, impact_map.now())
         return impact_map.save(recorded, self.root / self.path if not os.path.isabs(self.path) else self.path)
+
+
+def _code_files(root, layout):
+    """The files a map is recorded on: those git tracks, or outside a git checkout every file there."""
+    try:
+        return git(root, "ls-files", "--", *layout.pathspecs).splitlines()
+    except (GitError, OSError):
+        found = []
+        for spec in layout.pathspecs:
+            folder = Path(root) / spec
+            found += [p.relative_to(root).as_posix() for p in folder.rglob("*") if p.is_file()]
+        return found

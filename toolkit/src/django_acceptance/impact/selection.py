@@ -4,20 +4,20 @@ Each changed file is placed by what the map knows of it:
   - a template: the scenarios that rendered a changed line; a changed line that no scenario
     rendered ({% else %}, {% endif %}, a comment, a branch nobody took) selects every scenario
     that rendered any line of the template;
-  - the site's Python: the scenarios that ran the changed statement. A line that runs when
+  - the project's Python (under the code roots of the ACCEPTANCE setting): the scenarios that
+    ran the changed statement. A line that runs when
     the module is imported (a module-level statement, a class body, a def or class line) is
     read by Django's own code as much as by the file's (a form's fields, a view's template,
     a model's fields), so it selects every scenario that ran any line, Python or template,
     of the file's app or of an app that imports it;
   - a feature file: all its scenarios;
-  - documentation, the site's own Django tests, the mutation and benchmark scripts: nothing.
-Anything else (settings, migrations, the suite's steps, support and machinery, a new or
-deleted file) is a change the map cannot place: every scenario runs, and one line says why.
+  - documentation, the project's own Django tests, the paths the setting's IGNORED lists: nothing.
+Anything else (settings, migrations, the suite's steps and support, what is not under a code
+root, a new or deleted file) is a change the map cannot place: every scenario runs, and one line says why.
 So does a missing map, or one recorded on other code than REF.
 """
 
 import ast
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,13 +25,8 @@ from django_acceptance.impact import map as impact_map
 from django_acceptance.impact.changes import GitError, changes_since, git
 
 RECORD = "python manage.py behave -D impact=record"
-# Files no behave run reads.
-IGNORED_PREFIXES = ("docs/", "mutation/", "scripts/", ".github/", "reports/")
-IGNORED_FILES = ("features/STEPS.txt", ".gitignore")
-SITE_TESTS = re.compile(r"^site/[^/]+/tests(/|\.py$)")
-# The project package: settings, the root URLconf, WSGI.
-PROJECT = "site/newsroom/"
-SETTINGS = ("site/newsroom/settings.py", "site/newsroom/test_settings.py")
+# Files no behave run reads, in any project.
+IGNORED_FILES = (".gitignore",)
 
 
 @dataclass
@@ -43,26 +38,27 @@ class Selection:
     changed: list = field(default_factory=list)
 
 
-def select(root, ref, scenarios, map_path=impact_map.MAP):
+def select(root, ref, scenarios, layout):
     """The Selection for a change since REF among these scenarios (behave's selection, in file order)."""
     from django_acceptance.parallel.schedule import location
 
     root = Path(root)
     everything = f"running all {len(scenarios)} scenarios"
     commit, changes = changes_since(root, ref)
+    map_path = layout.map_path
     recorded = impact_map.load(root / map_path)
     if recorded is None:
         return Selection(None, f"no impact map at {map_path}: record one with `{RECORD}`; {everything}.")
-    if stale := _stale(root, commit, recorded):
+    if stale := _stale(root, commit, recorded, layout):
         return Selection(
             None,
             f"{map_path} was recorded on other code than {ref} ({stale} differs): "
             f"record it again with `{RECORD}`; {everything}.",
         )
-    placer = Placer(root, commit, recorded)
+    placer = Placer(root, commit, recorded, layout)
     chosen, features, ignored = set(), set(), 0
     for change in changes:
-        kind, why = classify(change)
+        kind, why = classify(change, layout)
         if kind == "ignored":
             ignored += 1
         elif kind == "feature":
@@ -71,7 +67,7 @@ def select(root, ref, scenarios, map_path=impact_map.MAP):
             return Selection(None, f"{change.path} changed, which the impact map cannot place ({why}): {everything}.")
         else:
             chosen |= placer.place(change, kind)
-    placed = [c.path for c in changes if classify(c)[0] != "ignored"]
+    placed = [c.path for c in changes if classify(c, layout)[0] != "ignored"]
     unmapped = [s for s in scenarios if location(s) not in recorded.scenarios]
     selected = [
         location(s)
@@ -98,37 +94,47 @@ def with_paths(behave_args, locations):
     return [arg for arg in behave_args if arg not in given] + list(locations)
 
 
-def classify(change):
+def classify(change, layout):
     """(kind, why): kind is template, python, feature, ignored or unplaced; why says what the map cannot place."""
     path = change.path
-    if path.startswith(IGNORED_PREFIXES) or path in IGNORED_FILES or path.endswith(".md") or SITE_TESTS.match(path):
+    features = f"{layout.features}/"
+    if (
+        path.startswith(layout.ignored)
+        or path in IGNORED_FILES
+        or path in layout.documents
+        or path.endswith(".md")
+        or (layout.code_root(path) is not None and not path.startswith(features) and layout.is_test(path))
+    ):
         return "ignored", ""
-    if path.startswith("features/") and path.endswith(".feature"):
+    if path.startswith(features) and path.endswith(".feature"):
         return ("feature", "") if change.status != "deleted" else ("ignored", "")
     if change.status != "modified":
         return "unplaced", f"a {'new' if change.status == 'added' else 'deleted'} file"
-    if path in SETTINGS:
+    if path in layout.settings_files:
         return "unplaced", "settings"
     if "/migrations/" in path:
         return "unplaced", "a migration"
-    if path.startswith(("features/", "")):
-        return "unplaced", "the suite's own steps, support and machinery"
-    if path.startswith(PROJECT):
+    if path.startswith(features):
+        return "unplaced", "the suite's own steps and support"
+    if any(path.startswith(Path(settings).parent.as_posix() + "/") for settings in layout.settings_files):
         return "unplaced", "the project's configuration"
-    if path.startswith("site/") and "/templates/" in path:
+    if layout.code_root(path) is None or not layout.app(path):
+        return "unplaced", "not the project's code"
+    if "/templates/" in path:
         return "template", ""
-    if path.startswith("site/") and path.endswith(".py"):
+    if path.endswith(".py"):
         return "python", ""
-    return "unplaced", "not the site's code"
+    return "unplaced", "not the project's code"
 
 
 class Placer:
     """The scenarios one changed file of the site selects, from the map and the file as it was at REF."""
 
-    def __init__(self, root, commit, recorded):
+    def __init__(self, root, commit, recorded, layout):
         self.root = root
         self.commit = commit
         self.map = recorded
+        self.layout = layout
         self._importers = None
 
     def place(self, change, kind):
@@ -165,17 +171,15 @@ class Placer:
         return git(self.root, "show", f"{self.commit}:{path}")
 
     def _app_wide(self, path):
-        apps = self._apps_reaching(_app(path))
-        return {
-            location
-            for location, entry in self.map.scenarios.items()
-            if any(_app(ran) in apps for ran in entry["lines"])
-        }
+        app = self.layout.app
+        apps = self._apps_reaching(app(path))
+        scenarios = self.map.scenarios.items()
+        return {location for location, entry in scenarios if any(app(ran) in apps for ran in entry["lines"])}
 
     def _apps_reaching(self, app):
-        """The app and every app of the site that imports it, directly or not."""
+        """The app and every app of the project that imports it, directly or not."""
         if self._importers is None:
-            self._importers = _app_importers(self.root, self.commit)
+            self._importers = _app_importers(self.root, self.commit, self.layout)
         found, todo = {app}, [app]
         while todo:
             for importer in self._importers.get(todo.pop(), ()):
@@ -229,21 +233,19 @@ class PythonSpans:
         return best.lineno, best.end_lineno
 
 
-def _app(path):
-    """site/articles/views.py -> articles."""
-    parts = path.split("/")
-    return parts[1] if len(parts) > 2 and parts[0] == "site" else ""
-
-
-def _app_importers(root, commit):
-    """app -> the other apps of the site whose modules import one of its modules."""
+def _app_importers(root, commit, layout):
+    """app -> the other apps of the project whose modules import one of its modules."""
     importers = {}
+    roots = [root.rstrip("/") or "." for root in layout.code_roots]
     paths = [
-        p for p in git(root, "ls-tree", "-r", "--name-only", commit, "--", "site").splitlines() if p.endswith(".py")
+        p
+        for p in git(root, "ls-tree", "-r", "--name-only", commit, "--", *roots).splitlines()
+        if p.endswith(".py") and layout.is_code(p)
     ]
-    apps = {_app(p) for p in paths}
+    # An app is imported by its module name: site/articles -> articles.
+    apps = {layout.app(p).rsplit("/", 1)[-1]: layout.app(p) for p in paths if layout.app(p)}
     for path in paths:
-        if SITE_TESTS.match(path) or "/migrations/" in path:
+        if layout.is_test(path) or "/migrations/" in path or not layout.app(path):
             continue
         try:
             tree = ast.parse(git(root, "show", f"{commit}:{path}"))
@@ -256,18 +258,18 @@ def _app_importers(root, commit):
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 names = [node.module]
             for name in names:
-                imported = name.split(".")[0]
-                if imported in apps and imported != _app(path):
-                    importers.setdefault(imported, set()).add(_app(path))
+                imported = apps.get(name.split(".")[0])
+                if imported and imported != layout.app(path):
+                    importers.setdefault(imported, set()).add(layout.app(path))
     return importers
 
 
-def _stale(root, commit, recorded):
+def _stale(root, commit, recorded, layout):
     """The first code file whose content at the commit differs from what the map was recorded on, or ''."""
     at_commit = {}
-    for line in git(root, "ls-tree", "-r", commit, "--", *impact_map.CODE_ROOTS, "features").splitlines():
+    for line in git(root, "ls-tree", "-r", commit, "--", *layout.pathspecs).splitlines():
         meta, _, path = line.partition("\t")
-        if impact_map.is_code(path):
+        if layout.is_code(path):
             at_commit[path] = meta.split()[2]
     for path in sorted(set(at_commit) | set(recorded.code)):
         if at_commit.get(path) != recorded.code.get(path):

@@ -32,7 +32,7 @@ from django_acceptance import one_run
 from django_acceptance.parallel import schedule
 from django_acceptance.parallel.arguments import without_own_options
 from django_acceptance.parallel.summary import SYMBOLS, print_summary, write_timings
-from django_acceptance.parallel.worker import RESULTS, WORKER, WORKERS_DIR, test_database_name
+from django_acceptance.parallel.worker import RESULTS, WORKER, test_database_name, workers_dir
 from django_acceptance.report import evidence
 from django_acceptance.report.results import clear as clear_results
 
@@ -76,7 +76,7 @@ def run(config, options, argv, jobs, shard):
 
 def clear_worker_reports(config):
     """What the workers of an earlier run left: their logs, reports and JUnit files (a serial run clears them too)."""
-    shutil.rmtree(WORKERS_DIR, ignore_errors=True)
+    shutil.rmtree(workers_dir(), ignore_errors=True)
     if config.junit:
         for folder in Path(config.junit_directory).glob("w[0-9]*"):
             shutil.rmtree(folder, ignore_errors=True)
@@ -96,8 +96,8 @@ class Worker:
         self.pending = []  # The locations of its batch that it has not yet sent a result for, in order.
         self.ran = 0
         self.buffer = b""
-        WORKERS_DIR.mkdir(parents=True, exist_ok=True)
-        self.log_path = WORKERS_DIR / f"{self.name}.log"
+        workers_dir().mkdir(parents=True, exist_ok=True)
+        self.log_path = workers_dir() / f"{self.name}.log"
         read_end, write_end = os.pipe()
         env = {**os.environ, WORKER: self.name, RESULTS: str(write_end), "PYTHONUNBUFFERED": "1"}
         with open(self.log_path, "w") as log:

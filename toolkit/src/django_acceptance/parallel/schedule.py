@@ -3,7 +3,7 @@
 The scenarios are behave's own selection (paths and FILE:LINE, --tags, -n, -i/-e),
 each named by its location (features/x.feature:12; a row of an Examples table by
 the row's line), which a worker hands back to behave as a path. They are ordered
-longest first by the durations of the last run (reports/durations.json), so that
+longest first by the durations of the last run (-D durations, <reports>/durations.json), so that
 the workers, or the shards, finish together.
 """
 
@@ -14,7 +14,6 @@ from pathlib import Path
 from behave.runner import Runner
 from behave.runner_util import parse_features
 
-DURATIONS = Path("reports") / "durations.json"
 # A scenario that no run has timed yet is estimated by its steps: at the median
 # time of a step of this driver's last run, or this many seconds a step if none.
 DEFAULT_STEP_S = 0.1
@@ -57,14 +56,14 @@ def steps_of(scenario):
 # Durations of the last run, by driver and location
 
 
-def load_durations(driver, path=DURATIONS):
+def load_durations(driver, path):
     try:
         return json.loads(Path(path).read_text()).get(driver, {})
     except (OSError, ValueError, AttributeError):
         return {}
 
 
-def save_durations(driver, measured, path=DURATIONS):
+def save_durations(driver, measured, path):
     """Merge this run's durations into the file: scenarios it did not run keep their last one."""
     if not measured:
         return

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from django_acceptance.parallel.worker import WORKERS_DIR
+from django_acceptance.parallel.worker import workers_dir
 from django_acceptance.report import evidence
 
 SYMBOLS = {
@@ -45,14 +45,14 @@ def print_summary(order, results, by_location, options, pool, elapsed):
     not_run = f", {counts['not run']} not run" if counts["not run"] else ""
     print(
         f"\n{counts['passed']} scenarios passed, {counts['failed']} failed, {counts['skipped']} skipped{not_run}"
-        f" ({ran}; logs in {WORKERS_DIR}/)"
+        f" ({ran}; logs in {workers_dir()}/)"
     )
     print(f"Took {elapsed:.1f} s")
     return 1 if pool.interrupted or counts["failed"] or counts["not run"] else 0
 
 
 def write_timings(path, elapsed, results):
-    """The run's figures for scripts/bench.py (-D timings=FILE): every result is one scenario done."""
+    """The run's figures for a benchmark (-D timings=FILE): every result is one scenario done."""
     figures = {
         "run_s": elapsed,
         "steps_s": sum(r.get("steps_s", 0.0) for r in results.values()),

@@ -2,7 +2,7 @@
 
 A worker is `manage.py behave` with the run's own arguments, started by pool.py
 with BEHAVE_WORKER set. It has its own test database (Django's TEST NAME with the
-worker's name as a suffix: test_db_w1.sqlite3, test_newsroom_w1), and so its own live
+worker's name as a suffix: test_db_w1.sqlite3, test_shop_w1), and so its own live
 server and browser, started as in a serial run. It reads its next batch from stdin, a
 JSON list of locations of one feature file, and runs them through behave's runner as
 one feature: the file is parsed once and the feature starts and ends once, as in a
@@ -30,12 +30,17 @@ from behave_django.environment import monkey_patch_behave
 from django.conf import settings
 from django.db import connections
 
-from django_acceptance.options import Options
+from django_acceptance.conf import project
+from django_acceptance.options import options_of
 from django_acceptance.report.formatters import explanation
 
 WORKER = "BEHAVE_WORKER"
 RESULTS = "BEHAVE_WORKER_RESULTS"
-WORKERS_DIR = Path("reports") / "workers"
+
+
+def workers_dir():
+    """Where each worker's own output goes: <reports>/workers/wN.log."""
+    return Path(project().reports) / "workers"
 
 
 def worker_name():
@@ -44,7 +49,7 @@ def worker_name():
 
 
 def test_database_name(name, worker):
-    """The test database of one worker: test_db_w1.sqlite3, test_newsroom_w1."""
+    """The test database of one worker: test_db_w1.sqlite3, test_shop_w1."""
     path = Path(name)
     if path.suffix:
         return str(path.with_name(f"{path.stem}_{worker}{path.suffix}"))
@@ -72,7 +77,7 @@ def run(behave_args, runner_class, runner_args):
         old_config = django_runner.setup_databases()
         monkey_patch_behave(django_runner)
         config = Configuration(behave_args)
-        _own_outputs(config, WORKERS_DIR / worker)
+        _own_outputs(config, workers_dir() / worker)
         return run_behave(config, runner_class=WorkerRunner)
     finally:
         if old_config is not None:
@@ -230,7 +235,7 @@ def _result(wanted, scenario, wall_s, config):
         "wall_s": wall_s,
         "error": error,
         # What the parent prints under the scenario's letter, as a serial run does.
-        "explained": explanation(scenario, Options.from_userdata(config.userdata)),
+        "explained": explanation(scenario, options_of(config)),
     }
 
 

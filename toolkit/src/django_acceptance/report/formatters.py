@@ -18,7 +18,8 @@ from behave.formatter.progress import ScenarioProgressFormatter
 from behave.model import Rule, ScenarioOutline
 from behave.model_core import Status
 
-from django_acceptance.report.suggestions import CATALOGUE, closest
+from django_acceptance.conf import project
+from django_acceptance.report.suggestions import closest
 
 FAILED = (Status.failed, Status.error, Status.hook_error)
 LONGEST = 240  # characters of an error's first line; the evidence folder has all of it
@@ -56,7 +57,8 @@ def undefined_line(step, registry):
     """One line for a step that does not exist yet: where, what was typed, the closest, the catalogue."""
     name = step.name.replace("\\'", "'")  # behave escapes quotes of an undefined step for its snippet
     offers = "; ".join(closest(name, step.step_type, registry))
-    return f'? {step.location}  "{step.keyword} {name}" is not a step yet. Closest: {offers}. Every step: {CATALOGUE}'
+    catalogue = f" Every step: {project().step_catalogue}" if project().step_catalogue else ""
+    return f'? {step.location}  "{step.keyword} {name}" is not a step yet. Closest: {offers}.{catalogue}'
 
 
 def step_registry():
@@ -94,9 +96,9 @@ class Explainer(Formatter):
 
     def __init__(self, stream_opener, config, progress=None):
         super().__init__(stream_opener, config)
-        from django_acceptance.options import Options
+        from django_acceptance.options import options_of
 
-        self.options = Options.from_userdata(config.userdata)
+        self.options = options_of(config)
         self.current = None
         self.progress = progress  # our progress formatter, told to print its letter first
         self.explained = set()

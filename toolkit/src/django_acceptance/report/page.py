@@ -40,7 +40,7 @@ def plural(count, word, words=None):
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
-def render(run, allure_href=None, title="Newsroom: the specification"):
+def render(run, allure_href=None, title="The specification"):
     rows = [r for s in run.scenarios for r in s.runs]
     statuses = Counter(_row_status(run, s, r) for s in run.scenarios for r in s.runs)
     ran = sum(1 for r in rows for o in r.outcomes.values() if o.attempts)
@@ -136,14 +136,14 @@ def _feature(run, feature):
     out.append(f"<p class='file'>{e(feature.path)}</p>")
     out.append(_description(feature.description))
     if feature.background:
-        out.append(_background(feature.background))
+        out.append(_background(feature.background, run.catalogue))
     for scenario in feature.scenarios:
         out.append(_scenario(run, scenario))
     for rule in feature.rules:
         out.append(f"<section class='rule'><h3><span class='kw'>Rule:</span> {e(rule.name)}</h3>")
         out.append(_description(rule.description))
         if rule.background:
-            out.append(_background(rule.background))
+            out.append(_background(rule.background, run.catalogue))
         for scenario in rule.scenarios:
             out.append(_scenario(run, scenario))
         out.append("</section>")
@@ -164,8 +164,8 @@ def _description(lines):
     return "".join(f"<p class='description'>{e(p)}</p>" for p in paragraphs)
 
 
-def _background(steps):
-    return f"<div class='background'><h4><span class='kw'>Background:</span></h4>{_steps(steps)}</div>"
+def _background(steps, catalogue):
+    return f"<div class='background'><h4><span class='kw'>Background:</span></h4>{_steps(steps, None, catalogue)}</div>"
 
 
 def _step_text(name):
@@ -173,7 +173,7 @@ def _step_text(name):
     return QUOTED.sub(r"<span class='param'>\1</span>", e(name).replace("&quot;", '"'))
 
 
-def _steps(steps, failed=None):
+def _steps(steps, failed=None, catalogue=None):
     out = ["<ol class='steps'>"]
     for step in steps:
         classes = []
@@ -190,7 +190,9 @@ def _steps(steps, failed=None):
             offers = "".join(f"<li><code>{e(c)}</code></li>" for c in step.closest)
             out.append(
                 "<div class='closest'><strong>Not yet written.</strong> No step says this yet; the closest that exist:"
-                f"<ul>{offers}</ul>Every step is listed in <code>features/STEPS.txt</code>.</div>"
+                f"<ul>{offers}</ul>"
+                + (f"Every step is listed in <code>{e(catalogue)}</code>." if catalogue else "")
+                + "</div>"
             )
         out.append("</li>")
     out.append("</ol>")
@@ -236,7 +238,7 @@ def _scenario(run, scenario):
     out.append(_description(scenario.description))
     failures = [(way, o.failure) for r in scenario.runs for way, o in r.outcomes.items() if o.failure]
     failed_steps = {f.failed_step for _, f in failures}
-    out.append(_steps(scenario.steps, failed_steps))
+    out.append(_steps(scenario.steps, failed_steps, run.catalogue))
     for examples in scenario.examples:
         title = f"<span class='kw'>Examples:</span> {e(examples.name)}"
         marks = [_marks(run, scenario, row) for row in examples.rows]

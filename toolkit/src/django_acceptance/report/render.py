@@ -1,39 +1,91 @@
-"""Both pages of a run's report: the specification (reports/index.html) and Allure's (reports/allure.html).
+"""Both pages of a run's report: the specification (<reports>/index.html) and Allure's (<reports>/allure.html).
 
-scripts/report.py calls render(); the specification needs behave's step registry to say which
-steps are not yet written, so the step modules are loaded here as behave loads them.
+The specification needs behave's step registry to say which steps are not yet written, so the
+project's environment.py (whose module-level lines register its step types) and step modules are
+loaded here as behave loads them. Allure's page is rendered only where Allure Report is installed
+(the npm package `allure`); without it the specification is written alone, and says so.
 """
 
-import os
-import sys
+import json
+import re
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 from django_acceptance.report import page, spec
 
-STEPS = "features/steps"
+# Allure's page loads Google Analytics when opened online (allure 3.18 has no option to turn it off);
+# a report of a project's runs stays on the reader's machine.
+ANALYTICS = re.compile(
+    r'<script async src="https://www\.googletagmanager\.com/.*?</script>\s*<script>.*?</script>', re.S
+)
+# Allure Report 3's settings: one self-contained page (it opens from disk, offline), grouped by
+# feature and rule, each result headed with its scenario's name, the way it ran its parameter.
+ALLURE_CONFIG = """export default {{
+  name: {name},
+  historyPath: {history},
+  historyLimit: 30,
+  // Labels for the machinery, not for a reader: the specification page finds results by location.
+  hideLabels: ["location", "scenario", "framework", "language", "host", "thread", "severity"],
+  plugins: {{
+    awesome: {{
+      options: {{ singleFile: true, reportLanguage: "en", groupBy: ["feature", "story"] }},
+    }},
+  }},
+}};
+"""
 
 
-def step_registry(root):
-    """behave's registry with the suite's steps and parameter types, as in a run."""
-    sys.path[:0] = [str(Path(root) / "site"), str(root)]
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.test_settings")
-    import django
+class ReportError(Exception):
+    """The report cannot be rendered; the message says why and what to do."""
 
-    django.setup()
-    from behave.runner_util import load_step_modules
+
+def step_registry(project):
+    """behave's registry with the project's steps and parameter types, as in a run."""
+    from behave.runner_util import exec_file, load_step_modules
     from behave.step_registry import registry
 
-    from features.support.types import register_types
-
-    register_types()
     if not any(registry.steps.values()):
-        load_step_modules([str(Path(root) / STEPS)])
+        features = project.path(project.features)
+        hooks = features / "environment.py"
+        if hooks.exists():
+            exec_file(str(hooks), {"__file__": str(hooks), "__name__": "environment"})
+        load_step_modules([str(features / "steps")])
     return registry
 
 
-def render_spec(root, folders, output, allure_href=None):
+def render_spec(project, folders, output, allure_href=None):
     """Write the specification page; return the Run it shows."""
-    run = spec.build(root, folders, step_registry(root))
+    run = spec.build(
+        project.root, folders, [project.features], step_registry(project), catalogue=project.step_catalogue
+    )
     Path(output).parent.mkdir(parents=True, exist_ok=True)
-    Path(output).write_text(page.render(run, allure_href=allure_href), encoding="utf-8")
+    Path(output).write_text(page.render(run, allure_href=allure_href, title=project.title), encoding="utf-8")
     return run
+
+
+def allure_command(project):
+    """Allure Report's command: the project's npm package, or one on PATH; None when there is none."""
+    local = project.path("node_modules/.bin/allure")
+    if local.exists():
+        return str(local)
+    return shutil.which("allure")
+
+
+def render_allure(project, folders, output, allure):
+    """Write Allure's page from the folders of results; return its counts (passed, failed, ..., flaky)."""
+    with tempfile.TemporaryDirectory() as rendered:
+        config = Path(rendered) / "allurerc.mjs"
+        history = project.path(project.reports) / "history.jsonl"
+        config.write_text(ALLURE_CONFIG.format(name=json.dumps(project.title), history=json.dumps(str(history))))
+        out = Path(rendered) / "out"
+        command = [allure, "generate", *map(str, folders), "--config", str(config), "-o", str(out)]
+        done = subprocess.run(command, cwd=project.root, capture_output=True, text=True)
+        if done.returncode or not (out / "index.html").exists():
+            raise ReportError(f"allure generate failed ({done.returncode}): {(done.stderr or done.stdout).strip()}")
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        html = (out / "index.html").read_text(encoding="utf-8")
+        Path(output).write_text(ANALYTICS.sub("", html, count=1), encoding="utf-8")
+        summary = json.loads((out / "summary.json").read_text())
+    return {**summary.get("stats", {}), "flaky": len(summary.get("flakyTests", []))}

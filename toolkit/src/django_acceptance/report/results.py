@@ -1,8 +1,8 @@
 """The report's raw results: allure-behave's formatter, taught Rules, the way each scenario ran, and retries.
 
 Every run writes one small JSON file per scenario (and one per attachment) to `-D results=DIR`;
-nothing is rendered here. scripts/report.py renders one page from one or several such folders
-(`make test`: the client and the browser run side by side). File names are random UUIDs, so
+nothing is rendered here. `manage.py acceptance_report` renders one page from one or several such
+folders (a client and a browser run side by side). File names are random UUIDs, so
 several processes can write into one folder.
 """
 
@@ -26,7 +26,7 @@ from allure_commons.utils import get_testplan, md5
 from behave.formatter.base import Formatter
 from behave.formatter.null import NullFormatter
 
-from django_acceptance.options import Options
+from django_acceptance.options import options_of
 from django_acceptance.report.spec import read_properties
 
 # How each kind of evidence file is shown, in the order a person reads them.
@@ -59,7 +59,7 @@ class ResultsFormatter(AllureFormatter):
     def __init__(self, stream_opener, config):
         # AllureFormatter's own set-up, with this listener and the folder of -D results.
         Formatter.__init__(self, stream_opener, config)
-        options = Options.from_userdata(config.userdata)
+        options = options_of(config)
         self.listener = _Listener(config, options)
         self.file_logger = AllureFileLogger(options.results)
         allure_commons.plugin_manager.register(self.listener)
@@ -257,11 +257,13 @@ def describe_run(config, options, browser_version=""):
 def selection_of(config):
     """What a run selected, in words, when it is not the whole suite ('' for the whole suite).
 
-    `--tags="not @browser"` (make test's client stages) is whole: those scenarios run in the browser stage.
+    `--tags="not @browser"` (a client stage beside a browser one) is whole: those scenarios run in the browser stage.
     """
-    parts = [path for path in config.paths if path.rstrip("/") != "features"]
+    from django_acceptance.conf import project
+
+    parts = [path for path in config.paths if path.rstrip("/") != project().features]
     tags = [str(tag) for tag in config.tags or []]
-    if tags and tags != ["not @browser"]:
+    if tags and tags != [f"not @{project().browser_tag}"]:
         parts.append(f"--tags={' and '.join(tags)}")
     if config.name:
         parts += [f"-n {name!r}" for name in config.name]
@@ -276,8 +278,14 @@ def _commit():
     except (OSError, subprocess.TimeoutExpired):
         return ""
     if done.returncode:
-        return ""
-    changed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True)
+        # The report says what it cannot: a copy without git history (a release archive) has no commit.
+        return "none: not a git checkout" if "not a git repository" in done.stderr.lower() else ""
+    try:
+        changed = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True, timeout=5
+        )
+    except subprocess.TimeoutExpired:
+        return done.stdout.strip()
     commit = done.stdout.strip()
     commit = commit if len(commit) <= 80 else commit[:79] + "…"
     return commit + (" (with changes not yet committed)" if changed.stdout.strip() else "")

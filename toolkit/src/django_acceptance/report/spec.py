@@ -141,13 +141,14 @@ class Run:
     ways: list
     features: list
     partial: list  # the selections of the runs that ran part of the suite
+    catalogue: str | None = None  # where every step is listed, for people writing scenarios
 
     @property
     def scenarios(self):
         return [s for f in self.features for s in f.all_scenarios()]
 
 
-def feature_paths(root, paths=("features",)):
+def feature_paths(root, paths):
     """Feature files in the order behave runs them: by path, as its runner collects them."""
     found = []
     for path in paths:
@@ -223,7 +224,7 @@ def _attempt(result, folder):
     )
 
 
-def build(root, folders, registry=None, paths=("features",)):
+def build(root, folders, paths, registry=None, catalogue=None):
     """The whole specification, with every scenario's outcomes the ways the results say it ran."""
     by_location, by_name, properties = load_results(folders)
     ways = sorted({a.way for attempts in [*by_location.values(), *by_name.values()] for a in attempts}, key=way_order)
@@ -257,7 +258,7 @@ def build(root, folders, registry=None, paths=("features",)):
             )
         )
     partial = partial_selections(properties)
-    return Run(properties=_merge(properties), ways=ways, features=features, partial=partial)
+    return Run(properties=_merge(properties), ways=ways, features=features, partial=partial, catalogue=catalogue)
 
 
 def _rule_background(rule, feature, registry):

@@ -7,7 +7,6 @@ owner who typed `When Rita comments "Hi" under "Spring fair"` is offered
 
 import re
 
-CATALOGUE = "features/STEPS.txt"
 KEYWORDS = {"given": "Given", "when": "When", "then": "Then", "step": "Given"}
 # A quoted parameter, a bare parameter, a quoted string, or a word.
 TOKEN = re.compile(r'"\{[^}]*\}"|\{[^}]*\}|"[^"]*"|[^\s"]+')

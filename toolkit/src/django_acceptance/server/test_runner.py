@@ -6,6 +6,7 @@ that is rolled back; the one live server of the run (see live_server.py) serves
 browser scenarios from that same transaction.
 """
 
+import sys
 import unittest
 
 from behave_django.environment import BehaveHooksMixin
@@ -40,3 +41,23 @@ class AcceptanceTestRunner(DiscoverRunner, BehaveHooksMixin):
         # Django's runner makes the first Ctrl-C wait for the current unittest test to end;
         # behave's scenarios are not unittest tests, so it would be swallowed. Stop at once.
         unittest.removeHandler()
+
+
+class ProjectTestRunner(DiscoverRunner):
+    """`manage.py test` for a project with acceptance runs: it holds the checkout as a run does.
+
+    A run and the project's Django tests build the same test database; one started while the
+    other runs would destroy it. So the tests hold the checkout's lock (one_run.py) and a run
+    started meanwhile is refused in one line, as the tests are while a run goes on. A project
+    names it (or a subclass) in TEST_RUNNER.
+    """
+
+    def run_tests(self, test_labels, **kwargs):
+        from django_acceptance import one_run
+
+        try:
+            one_run.hold()
+        except one_run.Busy as error:
+            print(f"error: {error}", file=sys.stderr)
+            sys.exit(2)
+        return super().run_tests(test_labels, **kwargs)

@@ -21,7 +21,7 @@ let pressed = null;
 if (button !== null) {
   pressed = buttons().find((b) => buttonWords(b) === button);
   if (!pressed) return {noButton: button, path: here()};
-  window.newsroomLeaving = true;
+  window.acceptanceLeaving = true;
 }
 // The form's top at the top of the window, as a person scrolls to it: WebKit's wheel actions do not
 // scroll an element into view, and a click outside the window is refused (MoveTargetOutOfBounds).

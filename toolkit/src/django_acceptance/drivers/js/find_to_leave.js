@@ -4,5 +4,5 @@ const found = kind === 'link'
   ? [...document.querySelectorAll('a[href]')].find((a) => clean(a.innerText) === wanted)
   : buttons().find((b) => buttonWords(b) === wanted);
 if (!found) return {path: here()};
-window.newsroomLeaving = true;
+window.acceptanceLeaving = true;
 return {element: found};

@@ -1,2 +1,2 @@
-// The page on another site that frames the newsroom has seen its frame's load event.
+// The page on another site that frames the site has seen its frame's load event.
 return window.framed === true;

@@ -1,2 +1,2 @@
-// The page on another site that shows an image from the newsroom has its answer, an image or not.
+// The page on another site that shows an image from the site has its answer, an image or not.
 return window.imageDone === true;

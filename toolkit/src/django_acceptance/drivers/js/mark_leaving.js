@@ -1,3 +1,3 @@
 // Before an action that leaves the page by other means (a key press): mark the page it leaves.
-window.newsroomLeaving = true;
+window.acceptanceLeaving = true;
 return true;

@@ -1,6 +1,6 @@
 // A form no page of the site offers, sent from the page on show with its CSRF token:
 // arguments[0] is the address, arguments[1] the fields.
-window.newsroomLeaving = true;
+window.acceptanceLeaving = true;
 const token = (document.cookie.match(/(?:^|; )csrftoken=([^;]*)/) || [])[1] || '';
 const form = document.createElement('form');
 form.method = 'post';

@@ -12,15 +12,15 @@ import os
 import signal
 import sys
 import threading
-from pathlib import Path
 
 from behave.configuration import Configuration
 from behave.exception import TagExpressionError
 from behave_django.management.commands import behave as behave_django
 
 from django_acceptance import one_run, selection_check
+from django_acceptance.conf import project
 from django_acceptance.impact import selection
-from django_acceptance.impact.changes import GitError
+from django_acceptance.impact.changes import GitError, NotACheckout
 from django_acceptance.options import OptionError, Options, help_text
 from django_acceptance.parallel import arguments, pool, schedule, worker
 from django_acceptance.report import evidence, results
@@ -48,7 +48,7 @@ class Command(behave_django.Command):
             # A number or auto, checked in handle() so that a wrong one gets one line.
             if "--parallel" in action.option_strings:
                 action.type, action.default, action.metavar = str, None, "N|auto"
-                action.help = "Run the scenarios in N worker processes (auto: one a core); see docs/parallel.md."
+                action.help = "Run the scenarios in N worker processes (auto: one a core)."
         parser.add_argument(
             "--shard", metavar="I/N", help="Run the I-th of N disjoint parts of the selection, balanced by duration."
         )
@@ -58,7 +58,7 @@ class Command(behave_django.Command):
             const="HEAD",
             metavar="REF",
             help="Run only the scenarios that a change since REF (default HEAD; uncommitted changes too) can affect, "
-            "by reports/impact.json (record it with -D impact=record); see docs/running.md.",
+            "by the impact map, <reports>/impact.json (record it with -D impact=record).",
         )
 
     # The scenarios --changed chose, which replace the paths given (None: no choice made).
@@ -89,7 +89,7 @@ class Command(behave_django.Command):
             jobs = arguments.parse_jobs(options.get("jobs"))
             shard = arguments.parse_shard(options.get("shard"))
             if not worker.worker_name():
-                selection_check.check(config)
+                selection_check.check(config, features=project().features, tags_file=project().tags_file)
         except (OptionError, arguments.UsageError, selection_check.SelectionError) as error:
             self.stderr.write(f"error: {error}")
             sys.exit(2)
@@ -148,7 +148,13 @@ class Command(behave_django.Command):
     def _select_changed(self, config, ref):
         """The configuration of the scenarios a change since REF can affect (all of them when the map cannot say)."""
         try:
-            chosen = selection.select(Path.cwd(), ref, schedule.select(config))
+            from django_acceptance.impact.map import Layout
+
+            chosen = selection.select(project().root, ref, schedule.select(config), Layout.of(project()))
+        except NotACheckout as error:
+            # A copy without git history (a release archive) runs everything rather than nothing.
+            self.stdout.write(f"--changed: {error}, so no change can be told: running every scenario.")
+            return config
         except (GitError, schedule.SelectionError) as error:
             self.stderr.write(f"error: {error}")
             sys.exit(2)
@@ -167,7 +173,8 @@ def _tag_error_line(error):
     where = f" ({drawn.splitlines()[0]})" if drawn else ""
     # An expression left unquoted in the shell reaches behave cut at its first space: "not", "@a and".
     quote = "; an expression with spaces goes in quotes, as in --tags='not @browser'" if "operand" in what else ""
-    return f"error: --tags: {what}{where}{quote} (features/TAGS.md)"
+    tags_file = project().tags_file
+    return f"error: --tags: {what}{where}{quote}" + (f" ({tags_file})" if tags_file else "")
 
 
 def _interrupt(signum, frame):

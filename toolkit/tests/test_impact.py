@@ -14,6 +14,7 @@ from django.test import SimpleTestCase
 
 from django_acceptance.impact import map as impact_map
 from django_acceptance.impact.changes import parse_diff
+from django_acceptance.impact.map import Layout
 from django_acceptance.impact.recording import Recorder
 from django_acceptance.impact.selection import PythonSpans, select, with_paths
 from django_acceptance.parallel.arguments import without_own_options
@@ -83,6 +84,15 @@ Feature: Reading
 """
 
 
+# A project whose apps live in site/, with its settings in site/project/.
+LAYOUT = Layout(
+    code_roots=("site/",),
+    settings_files=("site/project/settings.py",),
+    ignored=("docs/", "reports/"),
+    documents=("features/STEPS.txt",),
+)
+
+
 class ImpactTest(SimpleTestCase):
     def setUp(self):
         self.folder = tempfile.TemporaryDirectory()
@@ -96,7 +106,8 @@ class ImpactTest(SimpleTestCase):
             "site/articles/tests/test_views.py": "x = 1\n",
             "site/accounts/views.py": ACCOUNTS,
             "site/accounts/forms.py": ACCOUNTS_FORMS,
-            "site/newsroom/settings.py": "DEBUG = False\n",
+            "site/project/settings.py": "DEBUG = False\n",
+            "site/project/urls.py": "urlpatterns = []\n",
             "features/reading.feature": FEATURE,
             "features/steps/articles.py": "# steps\n",
             "docs/running.md": "# Running\n",
@@ -108,6 +119,7 @@ class ImpactTest(SimpleTestCase):
         self.git("init", "-q")
         self.git("add", ".")
         self.git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "start")
+        self.layout = LAYOUT
         self.scenarios = [SimpleNamespace(filename="features/reading.feature", line=n) for n in (3, 6, 9, 12)]
         lines = {
             # Rita: the list as a reader, the else branch of get_queryset.
@@ -136,8 +148,8 @@ class ImpactTest(SimpleTestCase):
     def record(self, lines):
         tracked = self.git("ls-files", "--", "site", "features").splitlines()
         scenarios = {loc: {"name": loc, "drivers": ["client"], "lines": ran} for loc, ran in lines.items()}
-        recorded = impact_map.ImpactMap(impact_map.working_tree_code(self.root, tracked), scenarios, "now")
-        impact_map.save(recorded, self.root / impact_map.MAP)
+        code = impact_map.working_tree_code(self.root, tracked, self.layout)
+        impact_map.save(impact_map.ImpactMap(code, scenarios, "now"), self.root / self.layout.map_path)
 
     def edit(self, path, old, new):
         file = self.root / path
@@ -146,7 +158,7 @@ class ImpactTest(SimpleTestCase):
         file.write_text(text.replace(old, new, 1))
 
     def chosen(self, ref="HEAD"):
-        return select(self.root, ref, self.scenarios)
+        return select(self.root, ref, self.scenarios, self.layout)
 
     # Templates
 
@@ -220,12 +232,12 @@ class ImpactTest(SimpleTestCase):
     # What the map cannot place
 
     def test_a_change_to_settings_runs_everything_and_says_why(self):
-        self.edit("site/newsroom/settings.py", "False", "True")
+        self.edit("site/project/settings.py", "False", "True")
         selection = self.chosen()
         self.assertIsNone(selection.locations)
         self.assertEqual(
             selection.message,
-            "site/newsroom/settings.py changed, which the impact map cannot place (settings): running all 4 scenarios.",
+            "site/project/settings.py changed, which the impact map cannot place (settings): running all 4 scenarios.",
         )
 
     def test_a_change_to_the_steps_runs_everything(self):
@@ -253,7 +265,7 @@ class ImpactTest(SimpleTestCase):
         self.assertEqual(selection.message, "nothing since HEAD that a scenario runs: no scenario to run.")
 
     def test_a_missing_map_runs_everything(self):
-        (self.root / impact_map.MAP).unlink()
+        (self.root / self.layout.map_path).unlink()
         selection = self.chosen()
         self.assertIsNone(selection.locations)
         self.assertIn("no impact map at reports/impact.json: record one with", selection.message)
@@ -272,14 +284,15 @@ class ImpactTest(SimpleTestCase):
 
     def test_a_recording_on_the_same_code_keeps_the_scenarios_it_did_not_run(self):
         self.record({"features/reading.feature:3": {"site/articles/models.py": {5}}})
-        kept = impact_map.load(self.root / impact_map.MAP)
+        kept = impact_map.load(self.root / self.layout.map_path)
         self.assertEqual(len(kept.scenarios), 3)
         self.assertEqual(kept.lines_of("features/reading.feature:3")["site/articles/views.py"], {8, 9, 12, 13})
 
     def test_a_recording_on_other_code_replaces_the_map(self):
         self.edit("site/articles/models.py", "return self.title", "return self.title.upper()")
         self.record({"features/reading.feature:3": {"site/articles/models.py": {5}}})
-        self.assertEqual(list(impact_map.load(self.root / impact_map.MAP).scenarios), ["features/reading.feature:3"])
+        recorded = impact_map.load(self.root / self.layout.map_path)
+        self.assertEqual(list(recorded.scenarios), ["features/reading.feature:3"])
 
     def test_lines_as_ranges(self):
         self.assertEqual(impact_map.ranges({1, 2, 3, 7, 9, 10}), "1-3,7,9-10")
@@ -341,7 +354,8 @@ class RecorderTest(SimpleTestCase):
         self.addCleanup(lambda: [setattr(engine.engine, "debug", value) for engine, value in debug.items()])
         folder = tempfile.TemporaryDirectory()
         self.addCleanup(folder.cleanup)
-        self.recorder = Recorder(settings.BASE_DIR, Path(folder.name) / "impact.json").start()
+        layout = Layout(code_roots=("sample/",), reports=folder.name)
+        self.recorder = Recorder(settings.BASE_DIR, layout).start()
         self.addCleanup(lambda: self.recorder.coverage and self.recorder.coverage.stop())
         # A thread that answers for the whole run, started before the first scenario as the live server's is.
         self.calls, self.answers = queue.Queue(), queue.Queue()
@@ -359,7 +373,7 @@ class RecorderTest(SimpleTestCase):
         return self.answers.get()
 
     def test_each_scenario_counts_the_lines_it_ran_in_any_thread_and_nothing_between_them(self):
-        from articles import text
+        from tests.sample import text
 
         self.recorder.scenario_started("features/a.feature:3", "Rita reads", "client")
         text.shows_nothing("")  # the function's one line, not the character test
@@ -373,7 +387,7 @@ class RecorderTest(SimpleTestCase):
         self.recorder.scenario_done(failed=True)
         recorded = self.recorder.write()
 
-        text_py = "site/articles/text.py"
+        text_py = "sample/text.py"
         ran = {location: entry["lines"].get(text_py, set()) for location, entry in recorded.scenarios.items()}
         character_test = {19, 21}  # _invisible's import and return
         self.assertEqual(ran["features/a.feature:3"], {14})

@@ -1,0 +1,136 @@
+"""A project's side of the toolkit: every path and name that differs from one project to the next.
+
+A project says them in one setting, `ACCEPTANCE = {...}`; what it leaves out takes the default
+below. Paths are relative to ROOT, the project's folder (by default the settings' BASE_DIR, or
+the folder `manage.py` runs from). `python manage.py check` says in one line what is wrong.
+"""
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULTS = {
+    # The project's folder: the features, reports and code roots below are relative to it.
+    "ROOT": None,
+    # Where behave finds the features, the steps (FEATURES/steps) and environment.py.
+    "FEATURES": "features",
+    # Where a run writes its results, evidence, JUnit files and the specification page.
+    "REPORTS": "reports",
+    # The specification page's title.
+    "TITLE": "The specification",
+    # Scenarios with this tag always run in a browser, whatever -D driver says.
+    "BROWSER_TAG": "browser",
+    # The step catalogue people writing scenarios read, and the file that lists the tags; None: none.
+    "STEP_CATALOGUE": None,
+    "TAGS_FILE": None,
+    # axe-core's script, for -D accessibility=check (npm's axe-core), and the violations a project
+    # accepts: one a line, "rule page-pattern reason"; None: none accepted.
+    "AXE_CORE": "node_modules/axe-core/axe.min.js",
+    "ACCESSIBILITY_ACCEPTED": None,
+    # --changed: the folders of the project's own code (Python and templates), each holding apps
+    # (a folder an app); the files whose change runs everything (settings); the paths no run
+    # reads (documentation, the project's other tests and tools).
+    "CODE_ROOTS": ["."],
+    "SETTINGS_FILES": [],
+    "IGNORED": ["docs/", ".github/"],
+    # The project's own run options (-D name=value), which the toolkit passes on unread.
+    "OPTIONS": [],
+}
+
+PATHS = ("FEATURES", "REPORTS", "STEP_CATALOGUE", "TAGS_FILE", "AXE_CORE", "ACCESSIBILITY_ACCEPTED")
+LISTS = ("CODE_ROOTS", "SETTINGS_FILES", "IGNORED", "OPTIONS")
+
+
+class SettingError(Exception):
+    """The ACCEPTANCE setting is wrong; the message says which key and what it may be."""
+
+
+@dataclass(frozen=True)
+class Project:
+    """The ACCEPTANCE setting, read once, with its paths as the project names them (relative to root)."""
+
+    root: Path
+    features: str = "features"
+    reports: str = "reports"
+    title: str = "The specification"
+    browser_tag: str = "browser"
+    step_catalogue: str | None = None
+    tags_file: str | None = None
+    axe_core: str | None = None
+    accessibility_accepted: str | None = None
+    code_roots: tuple = (".",)
+    settings_files: tuple = ()
+    ignored: tuple = ()
+    options: tuple = field(default_factory=tuple)
+
+    def path(self, relative):
+        """A path of the setting's, absolute."""
+        return self.root / relative
+
+    @property
+    def steps(self):
+        return f"{self.features.rstrip('/')}/steps"
+
+    def report(self, *parts):
+        """A path under the reports folder, as the project names it (relative to root)."""
+        return str(Path(self.reports, *parts))
+
+
+def read(values, base_dir=None):
+    """The Project of an ACCEPTANCE setting (a dict); SettingError if a key or a value is wrong."""
+    if values is None:
+        values = {}
+    if not isinstance(values, dict):
+        raise SettingError(f"ACCEPTANCE is a {type(values).__name__}: make it a dict, e.g. ACCEPTANCE = {{}}.")
+    unknown = sorted(set(values) - set(DEFAULTS))
+    if unknown:
+        raise SettingError(f"ACCEPTANCE[{unknown[0]!r}] is not a key of the setting: use {', '.join(DEFAULTS)}.")
+    merged = {**DEFAULTS, **values}
+    for key in PATHS:
+        if merged[key] is not None and not isinstance(merged[key], str | Path):
+            raise SettingError(f"ACCEPTANCE[{key!r}] is a {type(merged[key]).__name__}: give a path, or None.")
+    for key in ("FEATURES", "REPORTS"):
+        if not merged[key]:
+            raise SettingError(f"ACCEPTANCE[{key!r}] is empty: give a folder, e.g. {DEFAULTS[key]!r}.")
+    for key in LISTS:
+        if isinstance(merged[key], str) or not all(isinstance(item, str) for item in merged[key]):
+            raise SettingError(f"ACCEPTANCE[{key!r}] must be a list of strings, e.g. {DEFAULTS[key] or ['name']!r}.")
+    root = Path(merged["ROOT"] or base_dir or Path.cwd()).resolve()
+    return Project(
+        root=root,
+        features=str(merged["FEATURES"]).rstrip("/"),
+        reports=str(merged["REPORTS"]).rstrip("/"),
+        title=str(merged["TITLE"]),
+        browser_tag=str(merged["BROWSER_TAG"]).lstrip("@"),
+        step_catalogue=_optional(merged["STEP_CATALOGUE"]),
+        tags_file=_optional(merged["TAGS_FILE"]),
+        axe_core=_optional(merged["AXE_CORE"]),
+        accessibility_accepted=_optional(merged["ACCESSIBILITY_ACCEPTED"]),
+        code_roots=tuple(_folder(p) for p in merged["CODE_ROOTS"]),
+        settings_files=tuple(merged["SETTINGS_FILES"]),
+        ignored=tuple(merged["IGNORED"]),
+        options=tuple(merged["OPTIONS"]),
+    )
+
+
+def _optional(path):
+    return None if path is None else str(path)
+
+
+def _folder(path):
+    """ "site" -> "site/"; "." -> "" (the whole project)."""
+    path = str(path).strip("/")
+    return "" if path in ("", ".") else f"{path}/"
+
+
+@functools.cache
+def project():
+    """The running project's setting, read once (from Django's settings when they are configured).
+
+    A test that overrides ACCEPTANCE gets it read again (apps.py clears this on setting_changed).
+    """
+    from django.conf import settings
+
+    if not settings.configured:
+        return read(None)
+    return read(getattr(settings, "ACCEPTANCE", None), getattr(settings, "BASE_DIR", None))

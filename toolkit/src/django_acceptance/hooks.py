@@ -1,0 +1,78 @@
+"""behave's hooks of a run: a project's features/environment.py imports them, then adds its own.
+
+    from django_acceptance.hooks import *  # noqa: F403
+
+    def django_ready(context):
+        hooks.django_ready(context)
+        context.people = People(context.driver)   # the project's cast
+
+Each hook hands over to the run (run.py): the options, once parsed; the driver of each
+scenario, client or browser; the evidence of a failed step; the report's results.
+"""
+
+from django_acceptance.options import options_of
+from django_acceptance.report import evidence, results, retries, terminal
+from django_acceptance.run import Run
+
+__all__ = [
+    "before_all",
+    "before_feature",
+    "before_scenario",
+    "django_ready",
+    "after_step",
+    "after_scenario",
+    "after_all",
+]
+
+
+def before_all(context):
+    # The process that starts the run has cleared the evidence and results of earlier runs.
+    context.run = Run(options_of(context.config))
+
+
+def before_feature(context, feature):
+    # After the results formatter has wrapped each scenario: every attempt is then a result of its own.
+    retries.allow(feature, context.run.options)
+
+
+def before_scenario(context, scenario):
+    # Runs before behave-django opens the scenario's transaction: decide, don't touch the database.
+    context.driver_name = context.run.driver_name(scenario)
+
+
+def django_ready(context):
+    """The scenario's transaction is open: its driver (context.driver) is ready for the project's cast."""
+    context.run.start_scenario(context.scenario)
+    context.driver = context.run.new_driver(context.driver_name, context.test, context.scenario)
+    context.pictures = results.step_pictures(context.driver, context.run.options)
+
+
+def after_step(context, step):
+    context.run.timer.step(step)
+    if step.status.has_failed():
+        folder = evidence.save(
+            context.run.options.evidence_dir, context.scenario, step, context.driver, context.run.server_errors
+        )
+        results.attach_evidence(folder)
+    elif context.pictures:
+        context.pictures.after(step)
+
+
+def after_scenario(context, scenario):
+    context.run.timer.scenario_done(scenario)
+    if not scenario.status.has_failed():
+        # Violations too slight to fail a scenario are still shown, with the page they were on.
+        folder = evidence.save_accessibility(context.run.options.evidence_dir, scenario, context.driver)
+        if folder:
+            results.attach_evidence(folder)
+    context.run.end_scenario(context.driver, failed=scenario.status.has_failed())
+
+
+def after_all(context):
+    if context.run.accessibility:
+        terminal.say(context.run.accessibility.summary())
+    browser_version = context.run.browser_version()
+    context.run.close()
+    context.run.timer.write()
+    # What was tested, for the report: after the run's own time is taken (it asks git for the commit).
+    results.describe_run(context.config, context.run.options, browser_version)

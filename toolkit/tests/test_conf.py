@@ -1,0 +1,67 @@
+"""The ACCEPTANCE setting: its defaults, and one line for each way it can be wrong."""
+
+from pathlib import Path
+
+from django.core import checks
+from django.test import SimpleTestCase, override_settings
+
+from django_acceptance import project
+from django_acceptance.conf import SettingError, read
+from django_acceptance.options import OptionError, Options
+
+
+class SettingTests(SimpleTestCase):
+    def test_what_a_project_leaves_out_takes_the_defaults(self):
+        here = read({}, "/srv/site")
+        self.assertEqual((here.root, here.features, here.reports), (Path("/srv/site"), "features", "reports"))
+        self.assertEqual((here.browser_tag, here.code_roots, here.step_catalogue), ("browser", ("",), None))
+
+    def test_paths_are_the_projects_own(self):
+        here = read({"FEATURES": "acceptance/features/", "CODE_ROOTS": ["src", "."], "BROWSER_TAG": "@js"}, "/srv")
+        self.assertEqual(here.features, "acceptance/features")
+        self.assertEqual((here.code_roots, here.browser_tag), (("src/", ""), "js"))
+
+    def test_an_unknown_key_is_named_with_the_keys_there_are(self):
+        with self.assertRaisesMessage(SettingError, "ACCEPTANCE['FEATURE'] is not a key of the setting: use ROOT,"):
+            read({"FEATURE": "features"})
+
+    def test_a_list_given_as_a_string_is_refused(self):
+        with self.assertRaisesMessage(SettingError, "ACCEPTANCE['CODE_ROOTS'] must be a list of strings"):
+            read({"CODE_ROOTS": "site"})
+
+    def test_a_setting_that_is_not_a_dict_is_refused(self):
+        with self.assertRaisesMessage(SettingError, "ACCEPTANCE is a list: make it a dict"):
+            read(["features"])
+
+    @override_settings(ACCEPTANCE={"CODE_ROOTS": "site"})
+    def test_manage_py_check_says_what_is_wrong(self):
+        errors = [e for e in checks.run_checks(tags=["django_acceptance"]) if e.id == "django_acceptance.E001"]
+        self.assertEqual([e.msg[:39] for e in errors], ["ACCEPTANCE['CODE_ROOTS'] must be a list"])
+
+    @override_settings(INSTALLED_APPS=["behave_django", "django_acceptance"])
+    def test_behave_django_listed_first_would_hide_the_command(self):
+        found = [e.id for e in checks.run_checks(tags=["django_acceptance"])]
+        self.assertIn("django_acceptance.E004", found)
+
+    @override_settings(ACCEPTANCE={"FEATURES": "no-such-folder"})
+    def test_a_missing_features_folder_is_named(self):
+        found = {e.id: e.msg for e in checks.run_checks(tags=["django_acceptance"])}
+        self.assertIn("no-such-folder does not exist", found["django_acceptance.W002"])
+
+
+class OptionsTests(SimpleTestCase):
+    @override_settings(ACCEPTANCE={"OPTIONS": ["tenant"]})
+    def test_a_projects_own_run_options_pass(self):
+        options = Options.from_userdata({"tenant": "acme"}, project())
+        self.assertEqual(options.driver, "client")
+
+    def test_a_run_option_nobody_declared_is_refused_in_one_line(self):
+        with self.assertRaisesMessage(OptionError, "-D tenant is not a run option: use one of driver,"):
+            Options.from_userdata({"tenant": "acme"}, read({}))
+
+    @override_settings(ACCEPTANCE={"REPORTS": "build/acceptance", "BROWSER_TAG": "javascript"})
+    def test_the_reports_folder_and_the_browser_tag_are_the_projects(self):
+        options = Options.from_userdata({}, project())
+        self.assertEqual(options.results, "build/acceptance/allure-results/acceptance")
+        self.assertEqual(options.evidence_dir, "build/acceptance/failures/client")
+        self.assertEqual(options.browser_tag, "javascript")
