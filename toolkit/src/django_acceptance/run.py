@@ -18,9 +18,6 @@ from django_acceptance.report.terminal import say
 from django_acceptance.server.live_server import (
     LiveServerError,
     SharedLiveServer,
-    between_scenarios,
-    paused,
-    scenario_ready,
 )
 
 
@@ -83,7 +80,8 @@ class Run:
             self.impact.scenario_started(location(scenario), scenario.name, self.driver_name(scenario))
 
     def new_driver(self, name, test, scenario):
-        scenario_ready()
+        if self.live_server is not None:
+            self.live_server.gate.open()
         self.server_errors.clear()
         # Every scenario starts with nothing counted: no password-reset requests in the cache
         # (failed sign-ins are counted in the database, which every scenario starts empty).
@@ -120,7 +118,7 @@ class Run:
             self.impact.scenario_done(failed)
         if self.live_server is not None:
             self.live_server.traffic.forget()
-            between_scenarios()
+            self.live_server.gate.close()
         if driver.name != "browser":
             return
         if self.options.naive:
@@ -157,7 +155,7 @@ class Run:
         server = self.live_server
         # Between scenarios (the rollback) the server answers nothing: a late request waits on
         # the next scenario, so waiting for it here would only wait out the timeout.
-        if server is not None and threading.current_thread() is not server.thread and not paused():
+        if server is not None and threading.current_thread() is not server.thread and not server.gate.closed:
             if not server.traffic.idle(self.options.timeout):
                 raise DriverError(
                     f"Waited {self.options.timeout:g} s for the site to answer the browser before using the "
@@ -172,7 +170,8 @@ class Run:
         if self.recorder is not None:
             self.recorder.write()
             self.recorder = None
-        scenario_ready()
+        if self.live_server is not None:
+            self.live_server.gate.open()
         if self.accessibility is not None:
             self.accessibility.close()
         if self.browser is not None:

@@ -27,12 +27,37 @@ from django.test.utils import modify_settings
 # browser and a signed-in one, for no round trip of their own. Only the test server has it.
 START_PATH = "/__acceptance__/start"
 
-# Held by the server thread while it answers a request, and by the scenario's thread from
-# the end of a scenario until the next has its transaction: a request the browser sends
-# late (one chromedriver did not wait for) must not use the shared connection while the
-# scenario's transaction is rolled back. Sharing it so crashed Python's sqlite3 module
-# (a segmentation fault, seen once in a parallel run under load).
-BETWEEN_SCENARIOS = threading.Lock()
+
+class Gate:
+    """Closed between scenarios: the live server then answers nothing, and a late request waits for the next.
+
+    Held by the server thread while it answers a request, and by the scenario's thread from
+    the end of a scenario until the next has its transaction: a request the browser sends
+    late (one chromedriver did not wait for) must not use the shared connection while the
+    scenario's transaction is rolled back. Sharing it so crashed Python's sqlite3 module
+    (a segmentation fault, seen once in a parallel run under load).
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.closed = False
+
+    def close(self):
+        """From the end of a scenario: the server answers nothing until open()."""
+        if not self.closed:  # A scenario whose set-up failed ends without having been ready.
+            self._lock.acquire()
+            self.closed = True
+
+    def open(self):
+        if self.closed:
+            self.closed = False
+            self._lock.release()
+
+    def __enter__(self):
+        self._lock.acquire()
+
+    def __exit__(self, *exc_info):
+        self._lock.release()
 
 
 class Traffic:
@@ -114,7 +139,8 @@ class SharedConnectionHandler(StaticFilesHandler):
     back; it is taken off again before every request the live server answers.
     """
 
-    traffic = None  # the run's Traffic, set by SharedLiveServer
+    traffic = None  # the run's Traffic and Gate, set by SharedLiveServer
+    gate = None
 
     def __call__(self, environ, start_response):
         return self.traffic.answering(environ, self._answer, start_response)
@@ -124,7 +150,7 @@ class SharedConnectionHandler(StaticFilesHandler):
             return start(environ, start_response)
         request_started.disconnect(close_old_connections)
         request_finished.disconnect(close_old_connections)
-        with BETWEEN_SCENARIOS:
+        with self.gate:
             return super().__call__(environ, start_response)
 
 
@@ -192,6 +218,7 @@ class SharedLiveServer:
         self.thread = None
         self.traffic = Traffic()
         self.traffic.hold = hold
+        self.gate = Gate()
         self._allowed_hosts = None
 
     @property
@@ -217,7 +244,7 @@ class SharedLiveServer:
         request_finished.disconnect(close_old_connections)
         self._allowed_hosts = modify_settings(ALLOWED_HOSTS={"append": self.public_host})
         self._allowed_hosts.enable()
-        handler = type("RunHandler", (SharedConnectionHandler,), {"traffic": self.traffic})
+        handler = type("RunHandler", (SharedConnectionHandler,), {"traffic": self.traffic, "gate": self.gate})
         self.thread = SerialLiveServerThread(
             self.host,
             handler,
@@ -249,27 +276,6 @@ class SharedLiveServer:
         if self._allowed_hosts:
             self._allowed_hosts.disable()
             self._allowed_hosts = None
-
-
-_paused = []
-
-
-def between_scenarios():
-    """From the end of a scenario: the live server answers nothing until scenario_ready()."""
-    if not _paused:  # A scenario whose set-up failed ends without having been ready.
-        BETWEEN_SCENARIOS.acquire()
-        _paused.append(True)
-
-
-def paused():
-    """Whether the live server is between scenarios: it answers nothing, and a request waits for the next."""
-    return bool(_paused)
-
-
-def scenario_ready():
-    if _paused:
-        _paused.clear()
-        BETWEEN_SCENARIOS.release()
 
 
 class LiveServerError(Exception):

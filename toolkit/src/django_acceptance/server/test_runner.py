@@ -13,7 +13,7 @@ from behave_django.environment import BehaveHooksMixin
 from behave_django.testcase import DjangoSimpleTestCase
 from django.test.runner import DiscoverRunner
 
-from django_acceptance.report import terminal
+from django_acceptance import behave_patches
 
 
 class ScenarioTestCase(DjangoSimpleTestCase):
@@ -37,7 +37,7 @@ class AcceptanceTestRunner(DiscoverRunner, BehaveHooksMixin):
 
     def setup_test_environment(self, **kwargs):
         super().setup_test_environment(**kwargs)
-        terminal.install()
+        behave_patches.install()
         # Django's runner makes the first Ctrl-C wait for the current unittest test to end;
         # behave's scenarios are not unittest tests, so it would be swallowed. Stop at once.
         unittest.removeHandler()
