@@ -1,7 +1,13 @@
-"""behave's hooks: the toolkit's (django_acceptance.hooks), then the newsroom's cast and its step types."""
+"""behave's hooks: the toolkit's (django_acceptance.hooks), then the newsroom's cast and its step types.
+
+Two run options of the newsroom's own are the benchmark's (scripts/bench.py): `-D naive=true`
+runs the browser as a plain suite would (a new browser for every scenario, people signed in
+through the form), and `-D record=FILE` writes down the client's requests for bench/replay.py.
+"""
 
 from django_acceptance import hooks
-from django_acceptance.hooks import after_all, after_scenario, after_step, before_feature, before_scenario  # noqa: F401
+from django_acceptance.hooks import after_all as toolkit_after_all
+from django_acceptance.hooks import after_step, before_feature, before_scenario  # noqa: F401
 from features.support import tasks
 from features.support.cast import People
 from features.support.types import register_types
@@ -11,10 +17,35 @@ register_types()
 
 def before_all(context):
     hooks.before_all(context)
-    # The benchmark's naive mode signs people in through the form; a run gives them a session.
-    context.run.sign_in_through_form(lambda driver, user, password: tasks.sign_in(driver, user.username, password))
+    userdata = context.config.userdata
+    context.naive = userdata.getbool("naive")
+    context.recorder = None
+    if userdata.get("record"):
+        from bench.recording import Recorder
+
+        context.recorder = Recorder(userdata["record"])
 
 
 def django_ready(context):
     hooks.django_ready(context)
-    context.people = People(context.driver, sign_in=context.run.sign_in)
+    sign_in = _sign_in_through_form if context.naive else None
+    context.people = People(context.driver, sign_in=sign_in)
+    if context.recorder and context.driver.name == "client":
+        context.recorder.start(context.scenario.name)
+        context.driver.client = context.recorder.client(context.driver.client)
+
+
+def after_scenario(context, scenario):
+    hooks.after_scenario(context, scenario)
+    if context.naive and context.driver.name == "browser":
+        context.run.browser.quit()
+
+
+def after_all(context):
+    if context.recorder:
+        context.recorder.write()
+    toolkit_after_all(context)
+
+
+def _sign_in_through_form(driver, user, password):
+    tasks.sign_in(driver, user.username, password)

@@ -100,7 +100,7 @@ CASES = {
     "stock": lambda: behave("--tags=not @browser", *STOCK),
     "plain": lambda: django_tests("articles.tests.test_seed_examples"),
     "same": lambda: behave(*SAME),
-    "replay": lambda: django_tests("django_acceptance.bench.replay", env={"REPLAY": str(RECORDING)}),
+    "replay": lambda: django_tests("bench.replay", env={"REPLAY": str(RECORDING)}),
     "browser": lambda: behave("-D", "driver=browser", count=True),
     "naive": lambda: behave("-D", "driver=browser", "-D", "naive=true", *STOCK),
     "startup": lambda: behave("--tags=@nothing-selected", selects_nothing=True),

@@ -46,7 +46,9 @@ ACCEPTANCE = {
     # documentation, the detection scripts and the tools run none.
     "CODE_ROOTS": ["site"],
     "SETTINGS_FILES": ["site/newsroom/settings.py", "site/newsroom/test_settings.py"],
-    "IGNORED": ["docs/", "mutation/", "scripts/", ".github/", ".ci/"],
+    "IGNORED": ["docs/", "mutation/", "scripts/", "bench/", ".github/", ".ci/"],
+    # The benchmark's own run options (features/environment.py).
+    "OPTIONS": ["naive", "record"],
 }
 
 # django-axes reports every failed sign-in as a warning: scenarios and tests make them on purpose.

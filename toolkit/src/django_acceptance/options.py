@@ -71,9 +71,6 @@ class Options:
     server_public_host: str = ""
     # Failure evidence goes to <evidence_dir>/<driver>/<feature>--<scenario>/.
     evidence_dir: str = "reports/failures"
-    # For the benchmark only: run the browser as a suite without this one's shortcuts
-    # would (a new browser for every scenario, signing in through the form).
-    naive: bool = False
     # check: axe-core checks every page a browser scenario visits (browser/accessibility.py).
     accessibility: str = "off"
     # Where to write the run's timings, for a benchmark; empty: nowhere.
@@ -86,8 +83,6 @@ class Options:
     retries: int = 0
     # Where passed scenarios' times are kept for the next parallel run's order; off: nowhere.
     durations: str = "reports/durations.json"
-    # Where to write the client driver's requests, for the benchmark's replay (bench/recording.py).
-    record: str = ""
     # record: note which of the site's lines each scenario runs, in reports/impact.json (for --changed).
     impact: str = "off"
     # Seconds the live server holds every request before answering it: a slow site, to bring
@@ -130,13 +125,11 @@ class Options:
             server_public_host=userdata.get("server_public_host", "")
             or (socket.gethostname() if server_host in ("0.0.0.0", "::") else server_host),
             evidence_dir=os.path.join(userdata.get("evidence_dir", f"{reports}/failures"), driver),
-            naive=_flag(userdata, "naive", "false"),
             accessibility=accessibility,
             timings=userdata.get("timings", ""),
             results=_folder(userdata, "results", f"{reports}/allure-results/acceptance"),
             screenshots=_choice(userdata, "screenshots", SCREENSHOTS, cls.screenshots),
             retries=_number(userdata, "retries", "0", int, 0, 10),
-            record=userdata.get("record", ""),
             durations=_file_or_off(userdata, "durations", f"{reports}/durations.json"),
             impact=_choice(userdata, "impact", IMPACT, cls.impact),
             slow_site=_number(userdata, "slow_site", "0", float, 0, 10),
@@ -188,9 +181,7 @@ HELP = [
     ("screenshots", f"{'|'.join(SCREENSHOTS)} (failures)", "steps: the report shows the page after each step"),
     ("retries", "0 to 10 (0)", "a failing browser scenario runs again; one that then passes is flaky"),
     ("durations", "a file (reports/durations.json)|off", "where scenarios' times are kept for parallel runs"),
-    ("timings", "a file", "the benchmark's: where the run writes its timings"),
-    ("naive", "true|false (false)", "the benchmark's: a new browser for every scenario, signing in by the form"),
-    ("record", "a file", "the benchmark's: where the client driver's requests are written"),
+    ("timings", "a file", "where the run writes its figures (run and step time, scenarios), for a benchmark"),
 ]
 
 

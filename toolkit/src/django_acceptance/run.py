@@ -8,7 +8,6 @@ from django.core.cache import caches
 from django.core.signals import got_request_exception
 from django.db import connections
 
-from django_acceptance.bench.timing import Timer
 from django_acceptance.browser.accessibility import Accessibility
 from django_acceptance.conf import project
 from django_acceptance.drivers.base import DriverError
@@ -19,6 +18,7 @@ from django_acceptance.server.live_server import (
     LiveServerError,
     SharedLiveServer,
 )
+from django_acceptance.timing import Timer
 
 
 class UnavailableDriver:
@@ -47,14 +47,6 @@ class Run:
         self.server_errors = []
         self.timer = Timer(options.timings, options.driver, options.durations)
         self.accessibility = Accessibility(project()) if options.accessibility == "check" else None
-        # How people sign in: None, by a session the driver is given (fast); the benchmark's naive
-        # mode signs them in through the form, as a plain suite would, by the project's own task.
-        self.sign_in = None
-        self.recorder = None
-        if options.record:
-            from django_acceptance.bench.recording import Recorder
-
-            self.recorder = Recorder(options.record)
         self.impact = None
         if options.impact == "record":
             from django_acceptance.impact.map import Layout
@@ -63,14 +55,6 @@ class Run:
             self.impact = Recorder(project().root, Layout.of(project())).start()
         got_request_exception.connect(self._record_server_error)
         atexit.register(self.close)
-
-    def sign_in_through_form(self, task):
-        """The project's task that signs a person in through its form, task(driver, user, password).
-
-        Used only by the benchmark's naive mode (-D naive=true); a run signs people in by a session.
-        """
-        if self.options.naive:
-            self.sign_in = task
 
     def driver_name(self, scenario):
         return self.options.driver_for(scenario)
@@ -88,11 +72,7 @@ class Run:
         for cache in caches.all():
             cache.clear()
         if name == "client":
-            driver = ClientDriver()
-            if self.recorder:
-                self.recorder.start(scenario.name)
-                driver.client = self.recorder.client(driver.client)
-            return driver
+            return ClientDriver()
         # Selenium is imported only when a scenario needs a browser: it is a third of start-up.
         from django_acceptance.browser.session import BrowserUnavailable, session_for
         from django_acceptance.drivers.browser import BrowserDriver
@@ -121,9 +101,7 @@ class Run:
             self.live_server.gate.close()
         if driver.name != "browser":
             return
-        if self.options.naive:
-            self.browser.quit()
-        elif failed and self.browser.restart_if_dead():
+        if failed and self.browser.restart_if_dead():
             say("The browser had stopped responding: a new one starts for the next scenario.", error=True)
         else:
             self.browser.clear_cookies()
@@ -167,9 +145,6 @@ class Run:
         if self.impact is not None:
             self.impact.write()
             self.impact = None
-        if self.recorder is not None:
-            self.recorder.write()
-            self.recorder = None
         if self.live_server is not None:
             self.live_server.gate.open()
         if self.accessibility is not None:

@@ -1,6 +1,6 @@
 """The requests a client run wrote down (recording.py), sent again through a plain Django test client.
 
-For the benchmark only: `REPLAY=FILE python manage.py test django_acceptance.bench.replay`
+For the benchmark only: `REPLAY=FILE python manage.py test bench.replay`
 runs one test per recorded scenario, which saves what the steps saved, signs in and
 out where they did, and sends each request with the same data; each answer must have
 the status the scenario got. No HTML is read and nothing is checked beyond that.

@@ -1,0 +1,1 @@
+"""The benchmark's own machinery (scripts/bench.py): the client run's requests recorded and replayed."""
