@@ -22,7 +22,11 @@ class SettingTests(SimpleTestCase):
         self.assertEqual((here.code_roots, here.browser_tag), (("src/", ""), "js"))
 
     def test_an_unknown_key_is_named_with_the_keys_there_are(self):
-        with self.assertRaisesMessage(SettingError, "ACCEPTANCE['FEATURE'] is not a key of the setting: use ROOT,"):
+        with self.assertRaisesMessage(SettingError, "ACCEPTANCE['COLOUR'] is not a key of the setting: use ROOT,"):
+            read({"COLOUR": "blue"})
+
+    def test_a_misspelt_key_is_named_with_the_key_it_is_close_to(self):
+        with self.assertRaisesMessage(SettingError, "ACCEPTANCE['FEATURE'] is not a key of the setting: did you mean"):
             read({"FEATURE": "features"})
 
     def test_a_list_given_as_a_string_is_refused(self):
@@ -62,6 +66,6 @@ class OptionsTests(SimpleTestCase):
     @override_settings(ACCEPTANCE={"REPORTS": "build/acceptance", "BROWSER_TAG": "javascript"})
     def test_the_reports_folder_and_the_browser_tag_are_the_projects(self):
         options = Options.from_userdata({}, project())
-        self.assertEqual(options.results, "build/acceptance/allure-results/acceptance")
-        self.assertEqual(options.evidence_dir, "build/acceptance/failures/client")
+        self.assertEqual(options.results, "tests/build/acceptance/allure-results/acceptance")
+        self.assertEqual(options.evidence_dir, "tests/build/acceptance/failures/client")
         self.assertEqual(options.browser_tag, "javascript")

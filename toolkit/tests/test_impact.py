@@ -13,10 +13,10 @@ from django.conf import settings
 from django.test import SimpleTestCase
 
 from django_acceptance.impact import map as impact_map
-from django_acceptance.impact.changes import parse_diff
+from django_acceptance.impact.changes import Change, parse_diff
 from django_acceptance.impact.map import Layout
 from django_acceptance.impact.recording import Recorder
-from django_acceptance.impact.selection import PythonSpans, select, with_paths
+from django_acceptance.impact.selection import PythonSpans, classify, select, with_paths
 from django_acceptance.parallel.arguments import without_own_options
 
 VIEWS = """\
@@ -395,3 +395,25 @@ class RecorderTest(SimpleTestCase):
         self.assertTrue({14} | character_test <= ran["features/a.feature:6"], ran)
         # A failed scenario stopped short: it stays out of the map, and always runs.
         self.assertNotIn("features/a.feature:9", ran)
+
+
+class LayoutTest(SimpleTestCase):
+    """How --changed places a file of projects laid out otherwise: apps beside the settings, templates at the root."""
+
+    # Apps in hc/ beside hc/settings.py; the TEMPLATES setting's DIRS is templates/ at the root.
+    LAYOUT = Layout(code_roots=("hc/",), template_dirs=("templates/",), settings_files=("hc/settings.py",))
+
+    def kind(self, path):
+        return classify(Change(path), self.LAYOUT)[0]
+
+    def test_a_template_of_the_settings_template_folder_is_placed_by_its_lines(self):
+        self.assertEqual(self.kind("templates/accounts/notifications.html"), "template")
+        self.assertTrue(self.LAYOUT.is_code("templates/accounts/notifications.html"))
+
+    def test_an_app_beside_the_settings_is_code_and_the_settings_folder_itself_configuration(self):
+        self.assertEqual(self.kind("hc/accounts/views.py"), "python")
+        self.assertEqual(self.kind("hc/urls.py"), "unplaced")
+        self.assertEqual(classify(Change("hc/settings.py"), self.LAYOUT), ("unplaced", "settings"))
+
+    def test_what_is_under_no_code_root_runs_everything(self):
+        self.assertEqual(classify(Change("tools/export.py"), self.LAYOUT), ("unplaced", "not the project's code"))

@@ -1,4 +1,5 @@
-from django.http import HttpResponse
 from django.urls import path
 
-urlpatterns = [path("", lambda request: HttpResponse("<h1>Home</h1>"), name="home")]
+from tests.sample import views
+
+urlpatterns = [path("", views.greet, name="greet"), path("hello/", views.hello, name="hello")]

@@ -13,6 +13,7 @@ WorkerRunner, over Runner.run_model), the hooks of environment.py, and behave-dj
 - Failures are explained as they happen, whatever the formatters (behave makes its
   formatters in a module function that no option replaces).
 - No Python snippets for missing steps: each was named with the closest existing steps.
+- The toolkit's formatters are registered by name (behave's registry, `_registry.register_as`).
 """
 
 import builtins
@@ -27,7 +28,22 @@ from behave.runner import Runner
 from django_acceptance.report import formatters
 
 CHECKED_ON = ("1.3",)
+# The toolkit's formatters by the names behave's command line and behave.ini use: a project
+# needs no [behave.formatters] section (behave's own progress and pretty are replaced).
+FORMATTERS = {
+    "progress": "django_acceptance.report.formatters:ProgressFormatter",
+    "pretty": "django_acceptance.report.formatters:PrettyFormatter",
+    "allure": "django_acceptance.report.results:ResultsFormatter",
+}
 _started = []
+
+
+def register_formatters():
+    """Give the toolkit's formatters their names (behave registers only those of a config file's section)."""
+    from behave.formatter._registry import register_as
+
+    for name, where in FORMATTERS.items():
+        register_as(name, where)
 
 
 def install():

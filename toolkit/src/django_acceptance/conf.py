@@ -5,7 +5,9 @@ below. Paths are relative to ROOT, the project's folder (by default the settings
 the folder `manage.py` runs from). `python manage.py check` says in one line what is wrong.
 """
 
+import difflib
 import functools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,8 +31,11 @@ DEFAULTS = {
     "ACCESSIBILITY_ACCEPTED": None,
     # --changed: the folders of the project's own code (Python and templates), each holding apps
     # (a folder an app); the files whose change runs everything (settings); the paths no run
-    # reads (documentation, the project's other tests and tools).
+    # reads (documentation, the project's other tests and tools). A settings file's own folder
+    # (urls.py, wsgi.py beside it) is the project's configuration: a change there runs everything.
     "CODE_ROOTS": ["."],
+    # --changed: template folders outside the apps (default: the DIRS of the TEMPLATES setting).
+    "TEMPLATE_DIRS": None,
     "SETTINGS_FILES": [],
     "IGNORED": ["docs/", ".github/"],
     # The project's own run options (-D name=value), which the toolkit passes on unread.
@@ -38,7 +43,7 @@ DEFAULTS = {
 }
 
 PATHS = ("FEATURES", "REPORTS", "STEP_CATALOGUE", "TAGS_FILE", "AXE_CORE", "ACCESSIBILITY_ACCEPTED")
-LISTS = ("CODE_ROOTS", "SETTINGS_FILES", "IGNORED", "OPTIONS")
+LISTS = ("CODE_ROOTS", "TEMPLATE_DIRS", "SETTINGS_FILES", "IGNORED", "OPTIONS")
 
 
 class SettingError(Exception):
@@ -59,6 +64,7 @@ class Project:
     axe_core: str | None = None
     accessibility_accepted: str | None = None
     code_roots: tuple = (".",)
+    template_dirs: tuple = ()
     settings_files: tuple = ()
     ignored: tuple = ()
     options: tuple = field(default_factory=tuple)
@@ -76,15 +82,20 @@ class Project:
         return str(Path(self.reports, *parts))
 
 
-def read(values, base_dir=None):
-    """The Project of an ACCEPTANCE setting (a dict); SettingError if a key or a value is wrong."""
+def read(values, base_dir=None, template_dirs=()):
+    """The Project of an ACCEPTANCE setting (a dict); SettingError if a key or a value is wrong.
+
+    template_dirs: the TEMPLATES setting's DIRS, the default of TEMPLATE_DIRS.
+    """
     if values is None:
         values = {}
     if not isinstance(values, dict):
         raise SettingError(f"ACCEPTANCE is a {type(values).__name__}: make it a dict, e.g. ACCEPTANCE = {{}}.")
     unknown = sorted(set(values) - set(DEFAULTS))
     if unknown:
-        raise SettingError(f"ACCEPTANCE[{unknown[0]!r}] is not a key of the setting: use {', '.join(DEFAULTS)}.")
+        near = difflib.get_close_matches(unknown[0], DEFAULTS, n=1)
+        hint = f"did you mean {near[0]!r}? The keys are" if near else "use"
+        raise SettingError(f"ACCEPTANCE[{unknown[0]!r}] is not a key of the setting: {hint} {', '.join(DEFAULTS)}.")
     merged = {**DEFAULTS, **values}
     for key in PATHS:
         if merged[key] is not None and not isinstance(merged[key], str | Path):
@@ -93,9 +104,17 @@ def read(values, base_dir=None):
         if not merged[key]:
             raise SettingError(f"ACCEPTANCE[{key!r}] is empty: give a folder, e.g. {DEFAULTS[key]!r}.")
     for key in LISTS:
-        if isinstance(merged[key], str) or not all(isinstance(item, str) for item in merged[key]):
+        if merged[key] is None and key == "TEMPLATE_DIRS":
+            continue
+        if isinstance(merged[key], str) or not all(isinstance(item, str | Path) for item in merged[key]):
             raise SettingError(f"ACCEPTANCE[{key!r}] must be a list of strings, e.g. {DEFAULTS[key] or ['name']!r}.")
     root = Path(merged["ROOT"] or base_dir or Path.cwd()).resolve()
+    templates = merged["TEMPLATE_DIRS"]
+    if templates is None:
+        # The TEMPLATES setting's folders that are inside the project.
+        templates = [
+            os.path.relpath(Path(d).resolve(), root) for d in template_dirs if Path(d).resolve().is_relative_to(root)
+        ]
     return Project(
         root=root,
         features=str(merged["FEATURES"]).rstrip("/"),
@@ -107,6 +126,7 @@ def read(values, base_dir=None):
         axe_core=_optional(merged["AXE_CORE"]),
         accessibility_accepted=_optional(merged["ACCESSIBILITY_ACCEPTED"]),
         code_roots=tuple(_folder(p) for p in merged["CODE_ROOTS"]),
+        template_dirs=tuple(_folder(p) for p in templates if _folder(p)),
         settings_files=tuple(merged["SETTINGS_FILES"]),
         ignored=tuple(merged["IGNORED"]),
         options=tuple(merged["OPTIONS"]),
@@ -133,4 +153,11 @@ def project():
 
     if not settings.configured:
         return read(None)
-    return read(getattr(settings, "ACCEPTANCE", None), getattr(settings, "BASE_DIR", None))
+    return read(getattr(settings, "ACCEPTANCE", None), getattr(settings, "BASE_DIR", None), template_dirs())
+
+
+def template_dirs():
+    """The DIRS of every template engine in the settings."""
+    from django.conf import settings
+
+    return [str(d) for engine in getattr(settings, "TEMPLATES", []) for d in engine.get("DIRS", [])]

@@ -104,7 +104,8 @@ class Options:
         unknown = sorted(name for name in userdata if "." not in name and name not in known)
         if unknown:
             raise OptionError(f"-D {unknown[0]} is not a run option: use one of {', '.join(known)}.")
-        reports = project.reports
+        # The project's reports folder, as the person at the terminal names it (relative to where the run is).
+        reports = os.path.relpath(project.path(project.reports))
         remote_url = userdata.get("remote_url", "") or os.environ.get("SELENIUM_REMOTE_URL", "")
         server_host = userdata.get("server_host", cls.server_host)
         driver = _choice(userdata, "driver", DRIVERS, cls.driver)

@@ -28,6 +28,8 @@ class Layout:
     """
 
     code_roots: tuple = ("",)
+    # Template folders outside the apps (the TEMPLATES setting's DIRS), as prefixes.
+    template_dirs: tuple = ()
     features: str = "features"
     settings_files: tuple = ()
     ignored: tuple = ("docs/",)
@@ -40,6 +42,7 @@ class Layout:
         """The Layout of a conf.Project."""
         return cls(
             code_roots=project.code_roots,
+            template_dirs=project.template_dirs,
             features=project.features,
             settings_files=project.settings_files,
             ignored=(*project.ignored, f"{project.reports}/"),
@@ -54,7 +57,8 @@ class Layout:
     @property
     def pathspecs(self):
         """The code roots and the features folder, as git takes them."""
-        return [root.rstrip("/") or "." for root in self.code_roots] + [self.features]
+        roots = [*self.code_roots, *self.template_dirs]
+        return [root.rstrip("/") or "." for root in roots] + [self.features]
 
     def code_root(self, path):
         """The code root a path is under (the longest), or None."""
@@ -69,6 +73,10 @@ class Layout:
         parts = path[len(root) :].split("/")
         return root + parts[0] if len(parts) > 1 else ""
 
+    def is_template(self, path):
+        """A template: in an app's templates/ folder, or in a template folder of the settings."""
+        return "/templates/" in f"/{path}" or path.startswith(self.template_dirs)
+
     def is_test(self, path):
         return bool(TESTS.search(path))
 
@@ -80,7 +88,7 @@ class Layout:
             return True
         if path.startswith(self.ignored) or path.startswith(f"{self.features}/"):
             return False
-        return self.code_root(path) is not None
+        return self.code_root(path) is not None or (bool(self.template_dirs) and path.startswith(self.template_dirs))
 
 
 class ImpactMap:

@@ -50,10 +50,11 @@ class Recorder:
         # The code measured is the code as the run starts.
         self.code = impact_map.working_tree_code(self.root, _code_files(self.root, self.layout), self.layout)
         roots = [self.root / root for root in self.layout.code_roots]
+        templates = [self.root / folder for folder in self.layout.template_dirs]
         self.coverage = coverage.Coverage(
             data_file=None,
             config_file=False,
-            source=[str(root) for root in roots],
+            source=[str(folder) for folder in [*roots, *templates]],
             # The project's own tests and migrations, and what is not the project's: the features,
             # the reports, a virtual environment inside the project.
             omit=[

@@ -116,12 +116,12 @@ def classify(change, layout):
         return "unplaced", "a migration"
     if path.startswith(features):
         return "unplaced", "the suite's own steps and support"
-    if any(path.startswith(Path(settings).parent.as_posix() + "/") for settings in layout.settings_files):
+    if any(Path(path).parent == Path(settings).parent for settings in layout.settings_files):
         return "unplaced", "the project's configuration"
+    if layout.is_template(path) and layout.is_code(path):
+        return "template", ""
     if layout.code_root(path) is None or not layout.app(path):
         return "unplaced", "not the project's code"
-    if "/templates/" in path:
-        return "template", ""
     if path.endswith(".py"):
         return "python", ""
     return "unplaced", "not the project's code"

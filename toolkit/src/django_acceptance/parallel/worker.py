@@ -32,7 +32,7 @@ from django.db import connections
 
 from django_acceptance.conf import project
 from django_acceptance.options import options_of
-from django_acceptance.report.formatters import explanation
+from django_acceptance.report.formatters import explanation, with_results
 
 WORKER = "BEHAVE_WORKER"
 RESULTS = "BEHAVE_WORKER_RESULTS"
@@ -40,7 +40,7 @@ RESULTS = "BEHAVE_WORKER_RESULTS"
 
 def workers_dir():
     """Where each worker's own output goes: <reports>/workers/wN.log."""
-    return Path(project().reports) / "workers"
+    return Path(os.path.relpath(project().path(project().reports))) / "workers"
 
 
 def worker_name():
@@ -133,7 +133,7 @@ class WorkerRunner(Runner):
         self.context = Context(self)
         self.load_hooks()
         self.load_step_definitions()
-        self.formatters = make_formatters(self.config, self.config.outputs)
+        self.formatters = with_results(make_formatters(self.config, self.config.outputs), self.config)
         results = os.fdopen(int(os.environ[RESULTS]), "w", buffering=1)
         self.hand_back = HandBack(results, self.config)
         self._send = self.hand_back.send

@@ -138,11 +138,24 @@ def make_formatters(config, stream_openers):
     """behave's formatters for the run, with the Explainer last (none in a dry run: nothing runs)."""
     from behave.formatter._registry import make_formatters as behaves
 
-    formatters = behaves(config, stream_openers)
+    formatters = with_results(behaves(config, stream_openers), config)
     if config.dry_run:
         return formatters
     progress = next((f for f in formatters if isinstance(f, ProgressFormatter)), None)
     return [*formatters, Explainer(_stdout_opener(), config, progress)]
+
+
+def with_results(formatters, config):
+    """The formatters, with the report's results among them: every run writes them, whatever it names.
+
+    A project need not name the results formatter in behave.ini (`format = allure` still does).
+    A dry run runs nothing and writes none.
+    """
+    from django_acceptance.report.results import ResultsFormatter
+
+    if config.dry_run or any(isinstance(f, ResultsFormatter) for f in formatters):
+        return formatters
+    return [*formatters, ResultsFormatter(_stdout_opener(), config)]
 
 
 def _stdout_opener():

@@ -261,7 +261,8 @@ def selection_of(config):
     """
     from django_acceptance.conf import project
 
-    parts = [path for path in config.paths if path.rstrip("/") != project().features]
+    features = project().path(project().features).resolve()
+    parts = [path for path in config.paths if Path(path).resolve() != features]
     tags = [str(tag) for tag in config.tags or []]
     if tags and tags != [f"not @{project().browser_tag}"]:
         parts.append(f"--tags={' and '.join(tags)}")

@@ -131,8 +131,11 @@ def _on_site(location, environ):
     return not where.netloc or where.netloc == environ.get("HTTP_HOST")
 
 
-class SharedConnectionHandler(StaticFilesHandler):
+class SharedConnectionHandler:
     """The site, served without closing the connection it shares with the scenario.
+
+    Its static files are served as Django's own live server serves them (StaticFilesHandler),
+    where the project has them (STATIC_URL set); a project without leaves them out.
 
     Django's test client reconnects close_old_connections after each of its own
     requests, so a client scenario run between two browser scenarios would bring it
@@ -141,6 +144,9 @@ class SharedConnectionHandler(StaticFilesHandler):
 
     traffic = None  # the run's Traffic and Gate, set by SharedLiveServer
     gate = None
+
+    def __init__(self, application):
+        self.application = StaticFilesHandler(application) if getattr(settings, "STATIC_URL", None) else application
 
     def __call__(self, environ, start_response):
         return self.traffic.answering(environ, self._answer, start_response)
@@ -151,7 +157,7 @@ class SharedConnectionHandler(StaticFilesHandler):
         request_started.disconnect(close_old_connections)
         request_finished.disconnect(close_old_connections)
         with self.gate:
-            return super().__call__(environ, start_response)
+            return self.application(environ, start_response)
 
 
 def start(environ, start_response):
@@ -257,10 +263,12 @@ class SharedLiveServer:
         if self.thread.error:
             error, self.thread = self.thread.error, None
             self._restore()
-            raise LiveServerError(
-                f"The live server cannot listen on {self.host}:{self.port} ({error}): "
-                "choose another with -D server_host=... -D server_port=..."
-            ) from None
+            if isinstance(error, OSError):
+                raise LiveServerError(
+                    f"The live server cannot listen on {self.host}:{self.port} ({error}): "
+                    "choose another with -D server_host=... -D server_port=..."
+                ) from None
+            raise LiveServerError(f"The live server cannot start: {type(error).__name__}: {error}") from None
         return self
 
     def stop(self):

@@ -17,7 +17,7 @@ from behave.configuration import Configuration
 from behave.exception import TagExpressionError
 from behave_django.management.commands import behave as behave_django
 
-from django_acceptance import one_run, selection_check
+from django_acceptance import behave_patches, one_run, selection_check
 from django_acceptance.conf import project
 from django_acceptance.impact import selection
 from django_acceptance.impact.changes import GitError, NotACheckout
@@ -26,6 +26,7 @@ from django_acceptance.parallel import arguments, pool, schedule, worker
 from django_acceptance.report import evidence, results
 
 RUNNER = "django_acceptance.server.test_runner:AcceptanceTestRunner"
+behave_patches.register_formatters()
 
 
 class Command(behave_django.Command):
@@ -71,7 +72,9 @@ class Command(behave_django.Command):
             # A dry run, which takes no lock (it touches no database), must not overwrite a
             # running run's JUnit files with its own of scenarios it did not run.
             args = [*args, "--no-junit"]
-        return args if self.selected is None else selection.with_paths(args, self.selected)
+        if self.selected is not None:
+            return selection.with_paths(args, self.selected)
+        return _with_features(args)
 
     def run_from_argv(self, argv):
         # From the command line only: call_command("behave") returns to its caller as usual.
@@ -165,6 +168,30 @@ class Command(behave_django.Command):
             sys.exit(0)
         self.selected = chosen.locations
         return Configuration(self.get_behave_args(), load_config=True)
+
+
+def _with_features(args):
+    """behave's arguments, with the project's features folder (ACCEPTANCE['FEATURES']) when they name no path.
+
+    A path in behave.ini (`paths = ...`) still wins; without one, behave would look in ./features.
+    """
+    from behave.configuration import setup_parser
+
+    if setup_parser().parse_known_args(args)[0].paths or _config_file_paths():
+        return args
+    return [*args, os.path.relpath(project().path(project().features))]
+
+
+def _config_file_paths():
+    from behave.configuration import read_configuration
+
+    for name in ("behave.ini", ".behaverc", "setup.cfg", "tox.ini", "pyproject.toml"):
+        try:
+            if os.path.exists(name) and read_configuration(name).get("paths"):
+                return True
+        except Exception:  # noqa: BLE001 - a file behave cannot read names no paths; behave says why itself
+            continue
+    return False
 
 
 def _tag_error_line(error):

@@ -1,0 +1,54 @@
+"""A whole run of the toolkit's own test project: `manage.py behave` and the report, as an adopter runs them.
+
+The project has no behave.ini: the features folder, the formatters and the results come from
+the toolkit. One scenario is tagged @browser (Chromium); without a browser on the machine it
+fails with the line that says how to install one, which is what this test then reads.
+"""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.test import SimpleTestCase
+
+PROJECT = Path(settings.BASE_DIR)
+TOOLKIT = PROJECT.parent
+
+
+def manage(*arguments):
+    command = [sys.executable, "-m", "django", *arguments, "--settings=tests.settings"]
+    return subprocess.run(command, cwd=TOOLKIT, capture_output=True, text=True, timeout=300)
+
+
+class RunTests(SimpleTestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        shutil.rmtree(PROJECT / "reports", ignore_errors=True)
+        cls.done = manage("behave", "--no-junit")
+
+    def test_every_scenario_runs_through_its_driver_and_passes(self):
+        if not shutil.which("chromedriver") and not Path("/usr/bin/chromedriver").exists():
+            self.skipTest("no Chromium here: the @browser scenario cannot run")
+        self.assertEqual(self.done.returncode, 0, self.done.stdout + self.done.stderr)
+        self.assertIn("3 scenarios passed, 0 failed", self.done.stdout)
+
+    def test_the_report_is_the_specification_without_allure(self):
+        done = manage("acceptance_report")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertIn("no Allure page (`npm install allure` adds one)", done.stdout)
+        page = (PROJECT / "reports" / "index.html").read_text()
+        self.assertIn("<title>The specification</title>", page)
+        self.assertIn("Someone who gives her name is greeted by it", page)
+        self.assertNotIn("partial", done.stdout.lower())
+
+
+class WrongSettingTests(SimpleTestCase):
+    def test_a_wrong_setting_stops_the_run_in_one_line(self):
+        command = [sys.executable, "-m", "django", "behave", "--settings=tests.wrong_settings"]
+        done = subprocess.run(command, cwd=TOOLKIT, capture_output=True, text=True, timeout=120)
+        self.assertNotEqual(done.returncode, 0)
+        self.assertIn("(django_acceptance.E001) ACCEPTANCE['FEATURE'] is not a key of the setting", done.stderr)
+        self.assertNotIn("Traceback", done.stderr)
