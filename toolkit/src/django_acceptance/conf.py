@@ -138,7 +138,7 @@ def _optional(path):
 
 
 def _folder(path):
-    """ "site" -> "site/"; "." -> "" (the whole project)."""
+    """ "src" -> "src/"; "." -> "" (the whole project)."""
     path = str(path).strip("/")
     return "" if path in ("", ".") else f"{path}/"
 

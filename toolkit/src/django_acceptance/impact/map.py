@@ -23,7 +23,7 @@ TESTS = re.compile(r"(^|/)(tests/|tests\.py$|test_[^/]*\.py$)")
 class Layout:
     """Where a project keeps its code, features and settings, as --changed reads them (the ACCEPTANCE setting).
 
-    code_roots are folders as prefixes ("site/"; "" for the whole project), each holding apps, a
+    code_roots are folders as prefixes ("src/"; "" for the whole project), each holding apps, a
     folder an app. A map is recorded on the code under them, and on the feature files.
     """
 
@@ -66,7 +66,7 @@ class Layout:
         return max(roots, key=len) if roots else None
 
     def app(self, path):
-        """site/articles/views.py -> site/articles: the app a file of the project's code is in ('' for none)."""
+        """src/shop/views.py -> src/shop: the app a file of the project's code is in ('' for none)."""
         root = self.code_root(path)
         if root is None:
             return ""
