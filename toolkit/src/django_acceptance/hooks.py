@@ -27,7 +27,8 @@ __all__ = [
 
 def before_all(context):
     # The process that starts the run has cleared the evidence and results of earlier runs.
-    context.run = Run(options_of(context.config))
+    # The browser the command started while the database was built comes through the test runner.
+    context.run = Run(options_of(context.config), getattr(context, "prestarted_browser", None))
 
 
 def before_feature(context, feature):

@@ -40,8 +40,10 @@ class UnavailableDriver:
 
 
 class Run:
-    def __init__(self, options):
+    def __init__(self, options, prestarted=None):
         self.options = options
+        # The browser the command started early (browser/session.py's Prestarted), or None.
+        self.prestarted = prestarted
         self.browser = None
         self.live_server = None
         self.server_errors = []
@@ -74,11 +76,11 @@ class Run:
         if name == "client":
             return ClientDriver()
         # Selenium is imported only when a scenario needs a browser: it is a third of start-up.
-        from django_acceptance.browser.session import BrowserUnavailable, session_for
+        from django_acceptance.browser.session import BrowserSession, BrowserUnavailable
         from django_acceptance.drivers.browser import BrowserDriver
 
         if self.browser is None:
-            self.browser = session_for(self.options)
+            self.browser = self.prestarted.session() if self.prestarted else BrowserSession(self.options)
         try:
             self.browser.start()
             server_url = self._server_url(test)

@@ -66,33 +66,27 @@ INSTALL_HINT = {
 }
 
 
-_prestarted = None
+class Prestarted:
+    """The run's browser, started while Django builds the test database: the two take about as long.
 
+    The command starts it and hands it to the run's test runner, which hands it to the run.
+    """
 
-def prestart(options):
-    """Start the browser while Django builds the test database: the two take about as long."""
-    global _prestarted
-    session = BrowserSession(options)
-    thread = threading.Thread(target=session.try_start, name="browser-start", daemon=True)
-    thread.start()
-    _prestarted = (session, thread)
-    # A run that selects no browser scenario never asks for it: it must not outlive the run.
-    atexit.register(_quit_prestarted)
+    def __init__(self, options):
+        self._session = BrowserSession(options)
+        self._thread = threading.Thread(target=self._session.try_start, name="browser-start", daemon=True)
+        self._thread.start()
+        # A run that selects no browser scenario never asks for it: it must not outlive the run.
+        atexit.register(self._quit)
 
+    def session(self):
+        """The session, once it has started (or failed to: the first browser scenario says why)."""
+        self._thread.join()
+        return self._session
 
-def _quit_prestarted():
-    session, thread = _prestarted
-    thread.join(session.options.timeout * 3)
-    session.quit()
-
-
-def session_for(options):
-    """The run's browser session: the one started early, if any."""
-    if _prestarted is None:
-        return BrowserSession(options)
-    session, thread = _prestarted
-    thread.join()
-    return session
+    def _quit(self):
+        self._thread.join(self._session.options.timeout * 3)
+        self._session.quit()
 
 
 class BrowserUnavailable(Exception):

@@ -22,6 +22,12 @@ class ScenarioTestCase(DjangoSimpleTestCase):
 
 class AcceptanceTestRunner(DiscoverRunner, BehaveHooksMixin):
     testcase_class = ScenarioTestCase
+    # The browser the command started early (a subclass made for the run sets it), for the run's hooks.
+    prestarted = None
+
+    def patch_context(self, context):
+        super().patch_context(context)
+        context.prestarted_browser = self.prestarted
 
     def __init__(self, **kwargs):
         # Django's lines about the test database say nothing a reader needs, and its SQLite

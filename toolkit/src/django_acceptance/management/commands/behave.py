@@ -124,9 +124,7 @@ class Command(behave_django.Command):
                 os.environ[results.SHARD] = "/".join(map(str, shard))
             sys.exit(pool.run(config, run_options, sys.argv[2:], jobs, shard))
         if run_options.driver == "browser" and not options["dry_run"]:
-            from django_acceptance.browser.session import prestart
-
-            prestart(run_options)
+            options["runner"] = _with_prestarted_browser(options["runner"], run_options)
         if not worker.worker_name() and not options["dry_run"]:
             pool.clear_worker_reports(config)
             evidence.clear(run_options.evidence_dir)
@@ -168,6 +166,23 @@ class Command(behave_django.Command):
             sys.exit(0)
         self.selected = chosen.locations
         return Configuration(self.get_behave_args(), load_config=True)
+
+
+def _with_prestarted_browser(runner, run_options):
+    """The test runner class of this run, holding a browser started now, while the database is built.
+
+    Only the toolkit's runner hands it on; under another (the benchmark's stock one) the browser
+    started early is quit when the run ends, unused.
+    """
+    from django_acceptance.browser.session import Prestarted
+    from django_acceptance.server.test_runner import AcceptanceTestRunner
+
+    prestarted = Prestarted(run_options)
+    if isinstance(runner, str):
+        runner = behave_django.valid_python_module(runner)
+    if isinstance(runner, type) and issubclass(runner, AcceptanceTestRunner):
+        return type(runner.__name__, (runner,), {"prestarted": prestarted})
+    return runner
 
 
 def _with_features(args):
