@@ -54,7 +54,9 @@ $(VENV6)/.installed: $(TOOLKIT_FILES)
 	      { echo "$$found"; break; }; \
 	  done); \
 	if [ -z "$$python" ]; then echo "No Python 3.12 or newer for the Django 6 tests: install one (pyenv install 3.13)."; exit 0; fi; \
-	[ -x $(VENV6)/bin/python ] || "$$python" -m venv $(VENV6) && rm -rf toolkit/build && \
+	[ -x $(VENV6)/bin/python ] || "$$python" -m venv $(VENV6) || \
+	  { echo "$$python cannot make a virtual environment for the Django 6 tests: install its venv module."; exit 0; }; \
+	rm -rf toolkit/build && \
 	$(VENV6)/bin/python -m pip install --quiet --disable-pip-version-check "Django>=6.1,<6.2" ./toolkit && \
 	$(VENV6)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall ./toolkit && \
 	touch $@
