@@ -33,7 +33,8 @@ $(PY):
 
 # PyICU (look-alike usernames) builds against the system's ICU. The toolkit (toolkit/) is
 # installed as any project installs it, not editable: a change to it is installed again here.
-TOOLKIT_FILES := $(shell find toolkit -type f -not -path '*/__pycache__/*' -not -path '*.egg-info/*' -not -path 'toolkit/build/*')
+# What a build of the toolkit is made of (its tests and their reports are not).
+TOOLKIT_FILES := $(shell find toolkit/src toolkit/pyproject.toml toolkit/README.md toolkit/LICENSE -type f -not -path '*/__pycache__/*' -not -path '*.egg-info/*')
 $(INSTALLED): requirements.txt $(TOOLKIT_FILES) | $(PY)
 	@scripts/apt-install libicu-dev pkg-config g++
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt

@@ -18,7 +18,7 @@ register_types()
 def before_all(context):
     hooks.before_all(context)
     userdata = context.config.userdata
-    context.naive = userdata.getbool("naive")
+    context.naive = userdata.get("naive") == "true"  # checked by the toolkit: true or false
     context.recorder = None
     if userdata.get("record"):
         from bench.recording import Recorder

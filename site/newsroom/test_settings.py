@@ -48,7 +48,7 @@ ACCEPTANCE = {
     "SETTINGS_FILES": ["site/newsroom/settings.py", "site/newsroom/test_settings.py"],
     "IGNORED": ["docs/", "mutation/", "scripts/", "bench/", ".github/", ".ci/"],
     # The benchmark's own run options (features/environment.py).
-    "OPTIONS": ["naive", "record"],
+    "OPTIONS": ["naive=true|false", "record"],
 }
 
 # django-axes reports every failed sign-in as a warning: scenarios and tests make them on purpose.

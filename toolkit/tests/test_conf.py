@@ -37,6 +37,24 @@ class SettingTests(SimpleTestCase):
         with self.assertRaisesMessage(SettingError, "ACCEPTANCE is a list: make it a dict"):
             read(["features"])
 
+    def test_paths_given_as_paths_are_the_projects_relative_ones(self):
+        here = read(
+            {"CODE_ROOTS": [Path("/srv/site/src")], "SETTINGS_FILES": [Path("/srv/site/src/settings.py")]}, "/srv/site"
+        )
+        self.assertEqual((here.code_roots, here.settings_files), (("src/",), ("src/settings.py",)))
+
+    def test_a_path_outside_the_project_is_refused(self):
+        with self.assertRaisesMessage(SettingError, "ACCEPTANCE['CODE_ROOTS'] names /elsewhere, outside ROOT"):
+            read({"CODE_ROOTS": [Path("/elsewhere")]}, "/srv/site")
+
+    def test_a_root_that_is_not_a_path_is_refused(self):
+        with self.assertRaisesMessage(SettingError, "ACCEPTANCE['ROOT'] is a int: give the project's folder."):
+            read({"ROOT": 5})
+
+    def test_a_project_option_may_not_take_a_toolkit_options_name(self):
+        with self.assertRaisesMessage(SettingError, "ACCEPTANCE['OPTIONS'] has 'driver', which is the toolkit's own"):
+            read({"OPTIONS": ["driver"]})
+
     @override_settings(ACCEPTANCE={"CODE_ROOTS": "site"})
     def test_manage_py_check_says_what_is_wrong(self):
         errors = [e for e in checks.run_checks(tags=["django_acceptance"]) if e.id == "django_acceptance.E001"]
@@ -58,6 +76,12 @@ class OptionsTests(SimpleTestCase):
     def test_a_projects_own_run_options_pass(self):
         options = Options.from_userdata({"tenant": "acme"}, project())
         self.assertEqual(options.driver, "client")
+
+    @override_settings(ACCEPTANCE={"OPTIONS": ["naive=true|false"]})
+    def test_a_projects_option_with_values_refuses_another_in_one_line(self):
+        Options.from_userdata({"naive": "true"}, project())
+        with self.assertRaisesMessage(OptionError, "-D naive='maybe' is not a valid naive: use one of true, false."):
+            Options.from_userdata({"naive": "maybe"}, project())
 
     def test_a_run_option_nobody_declared_is_refused_in_one_line(self):
         with self.assertRaisesMessage(OptionError, "-D tenant is not a run option: use one of driver,"):

@@ -417,3 +417,38 @@ class LayoutTest(SimpleTestCase):
 
     def test_what_is_under_no_code_root_runs_everything(self):
         self.assertEqual(classify(Change("tools/export.py"), self.LAYOUT), ("unplaced", "not the project's code"))
+
+    def test_test_settings_are_settings_not_tests(self):
+        layout = Layout(code_roots=("site/",), settings_files=("site/project/test_settings.py",))
+        self.assertEqual(classify(Change("site/project/test_settings.py"), layout), ("unplaced", "settings"))
+        self.assertEqual(classify(Change("site/articles/test_views.py"), layout)[0], "ignored")
+
+
+class ProjectBelowTheRepositoryTest(SimpleTestCase):
+    """A project whose folder (ROOT) lies below git's top folder: paths are the project's, not the repository's."""
+
+    def test_a_changed_line_selects_the_scenario_that_ran_it(self):
+        folder = tempfile.TemporaryDirectory()
+        self.addCleanup(folder.cleanup)
+        top = Path(folder.name)
+        root = top / "project"
+        files = {"shop/views.py": "def view():\n    return 1\n", "features/a.feature": "Feature: A\n"}
+        for path, text in files.items():
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / path).write_text(text)
+
+        def git(*arguments, cwd=top):
+            return subprocess.run(["git", *arguments], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+        git("init", "-q")
+        git("add", ".")
+        git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "start")
+        layout = Layout(ignored=("reports/",))
+        tracked = git("ls-files", cwd=root).splitlines()
+        code = impact_map.working_tree_code(root, tracked, layout)
+        ran = {"features/a.feature:3": {"name": "a", "drivers": ["client"], "lines": {"shop/views.py": {2}}}}
+        impact_map.save(impact_map.ImpactMap(code, ran, "now"), root / layout.map_path)
+        (root / "shop/views.py").write_text("def view():\n    return 2\n")
+        scenarios = [SimpleNamespace(filename="features/a.feature", line=3)]
+        chosen = select(root, "HEAD", scenarios, layout)
+        self.assertEqual(chosen.locations, ["features/a.feature:3"], chosen.message)

@@ -54,13 +54,15 @@ def check_setting(app_configs=None, **kwargs):
                     id="django_acceptance.W005",
                 )
             )
-    for key in ("STEP_CATALOGUE", "TAGS_FILE", "ACCESSIBILITY_ACCEPTED"):
-        value = getattr(project, key.lower())
+    named = [(key, getattr(project, key.lower())) for key in ("STEP_CATALOGUE", "TAGS_FILE", "ACCESSIBILITY_ACCEPTED")]
+    for key in ("CODE_ROOTS", "TEMPLATE_DIRS", "SETTINGS_FILES"):
+        named += [(key, path or ".") for path in getattr(project, key.lower())]
+    for key, value in named:
         if value and not Path(project.path(value)).exists():
             found.append(
                 checks.Warning(
-                    f"ACCEPTANCE[{key!r}] is {value}, which does not exist.",
-                    hint="Create it, or leave the key out.",
+                    f"ACCEPTANCE[{key!r}] names {value}, which does not exist in {project.root}.",
+                    hint="Create it, or leave it out.",
                     id="django_acceptance.W006",
                 )
             )

@@ -7,7 +7,6 @@ the folder `manage.py` runs from). `python manage.py check` says in one line wha
 
 import difflib
 import functools
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +37,8 @@ DEFAULTS = {
     "TEMPLATE_DIRS": None,
     "SETTINGS_FILES": [],
     "IGNORED": ["docs/", ".github/"],
-    # The project's own run options (-D name=value), which the toolkit passes on unread.
+    # The project's own run options (-D name=value), which the toolkit lets through: "name", or
+    # "name=one|other" for one whose values the toolkit checks (a wrong one stops the run in one line).
     "OPTIONS": [],
 }
 
@@ -68,6 +68,8 @@ class Project:
     settings_files: tuple = ()
     ignored: tuple = ()
     options: tuple = field(default_factory=tuple)
+    # name -> the values a project's option may take (none: any)
+    option_values: dict = field(default_factory=dict)
 
     def path(self, relative):
         """A path of the setting's, absolute."""
@@ -108,16 +110,27 @@ def read(values, base_dir=None, template_dirs=()):
             continue
         if isinstance(merged[key], str) or not all(isinstance(item, str | Path) for item in merged[key]):
             raise SettingError(f"ACCEPTANCE[{key!r}] must be a list of strings, e.g. {DEFAULTS[key] or ['name']!r}.")
+    if merged["ROOT"] is not None and not isinstance(merged["ROOT"], str | Path):
+        raise SettingError(f"ACCEPTANCE['ROOT'] is a {type(merged['ROOT']).__name__}: give the project's folder.")
     root = Path(merged["ROOT"] or base_dir or Path.cwd()).resolve()
+
+    def inside(key, path):
+        """A path of the project's, relative to ROOT with / separators (an absolute one inside ROOT is made so)."""
+        path = Path(path)
+        if path.is_absolute():
+            if not path.resolve().is_relative_to(root):
+                raise SettingError(f"ACCEPTANCE[{key!r}] names {path}, outside ROOT ({root}): give a path inside it.")
+            path = path.resolve().relative_to(root)
+        return path.as_posix()
+
     templates = merged["TEMPLATE_DIRS"]
     if templates is None:
         # The TEMPLATES setting's folders that are inside the project.
-        templates = [
-            os.path.relpath(Path(d).resolve(), root) for d in template_dirs if Path(d).resolve().is_relative_to(root)
-        ]
+        templates = [d for d in template_dirs if Path(d).resolve().is_relative_to(root)]
+    options, option_values = _options(merged["OPTIONS"])
     return Project(
         root=root,
-        features=str(merged["FEATURES"]).rstrip("/"),
+        features=inside("FEATURES", merged["FEATURES"]).rstrip("/"),
         reports=str(merged["REPORTS"]).rstrip("/"),
         title=str(merged["TITLE"]),
         browser_tag=str(merged["BROWSER_TAG"]).lstrip("@"),
@@ -125,12 +138,30 @@ def read(values, base_dir=None, template_dirs=()):
         tags_file=_optional(merged["TAGS_FILE"]),
         axe_core=_optional(merged["AXE_CORE"]),
         accessibility_accepted=_optional(merged["ACCESSIBILITY_ACCEPTED"]),
-        code_roots=tuple(_folder(p) for p in merged["CODE_ROOTS"]),
-        template_dirs=tuple(_folder(p) for p in templates if _folder(p)),
-        settings_files=tuple(merged["SETTINGS_FILES"]),
-        ignored=tuple(merged["IGNORED"]),
-        options=tuple(merged["OPTIONS"]),
+        code_roots=tuple(_folder(inside("CODE_ROOTS", p)) for p in merged["CODE_ROOTS"]),
+        template_dirs=tuple(f for p in templates if (f := _folder(inside("TEMPLATE_DIRS", p)))),
+        settings_files=tuple(inside("SETTINGS_FILES", p) for p in merged["SETTINGS_FILES"]),
+        ignored=tuple(inside("IGNORED", p) + ("/" if str(p).endswith("/") else "") for p in merged["IGNORED"]),
+        options=options,
+        option_values=option_values,
     )
+
+
+def _options(entries):
+    """("name", "other=one|two") -> the names, and the values each may take."""
+    from django_acceptance.options import OPTION_NAMES
+
+    names, values = [], {}
+    for entry in entries:
+        name, _, allowed = str(entry).partition("=")
+        if not name.isidentifier():
+            raise SettingError(f"ACCEPTANCE['OPTIONS'] has {entry!r}: a run option's name is a word, as in 'tenant'.")
+        if name in OPTION_NAMES:
+            raise SettingError(f"ACCEPTANCE['OPTIONS'] has {name!r}, which is the toolkit's own run option.")
+        names.append(name)
+        if allowed:
+            values[name] = tuple(allowed.split("|"))
+    return tuple(names), values
 
 
 def _optional(path):

@@ -1,5 +1,6 @@
 """behave's hooks of a run: a project's features/environment.py imports them, then adds its own.
 
+    from django_acceptance import hooks
     from django_acceptance.hooks import *  # noqa: F403
 
     def django_ready(context):

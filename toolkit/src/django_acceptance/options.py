@@ -1,4 +1,4 @@
-"""The suite's run options (`-D name=value`, defaults in behave.ini), checked before anything starts."""
+"""The run options (`-D name=value`, defaults in behave.ini's [behave.userdata]), checked before anything starts."""
 
 import os
 import socket
@@ -83,7 +83,7 @@ class Options:
     retries: int = 0
     # Where passed scenarios' times are kept for the next parallel run's order; off: nowhere.
     durations: str = "reports/durations.json"
-    # record: note which of the site's lines each scenario runs, in reports/impact.json (for --changed).
+    # record: note which of the project's lines each scenario runs, in <reports>/impact.json (for --changed).
     impact: str = "off"
     # Seconds the live server holds every request before answering it: a slow site, to bring
     # out steps that go on before the site has answered. 0: answer at once.
@@ -104,6 +104,9 @@ class Options:
         unknown = sorted(name for name in userdata if "." not in name and name not in known)
         if unknown:
             raise OptionError(f"-D {unknown[0]} is not a run option: use one of {', '.join(known)}.")
+        for name, allowed in project.option_values.items():
+            if name in userdata:
+                _choice(userdata, name, allowed, allowed[0])
         # The project's reports folder, as the person at the terminal names it (relative to where the run is).
         reports = os.path.relpath(project.path(project.reports))
         remote_url = userdata.get("remote_url", "") or os.environ.get("SELENIUM_REMOTE_URL", "")
@@ -166,7 +169,7 @@ def options_of(config):
 OPTION_NAMES = [field.name for field in fields(Options) if field.name != "browser_tag"]
 
 # What `python manage.py behave --help` lists under "run options": name, its values, what it does.
-# docs/running.md has the same table, with more to say.
+# <reports> is the reports folder of the ACCEPTANCE setting (default reports).
 HELP = [
     ("driver", f"{'|'.join(DRIVERS)} (client)", "how every scenario runs; @browser scenarios always use the browser"),
     ("browser", f"{'|'.join(BROWSERS)} (chromium)", "which browser, with -D driver=browser"),
@@ -176,12 +179,12 @@ HELP = [
     ("server_host", "an address (127.0.0.1)", "where the live server listens; 0.0.0.0 for Grid nodes elsewhere"),
     ("server_port", "a port (0: any free)", "the live server's port"),
     ("server_public_host", "a host name", "the name browsers use to reach the live server"),
-    ("evidence_dir", "a folder (reports/failures)", "where a failing scenario's evidence goes"),
+    ("evidence_dir", "a folder (<reports>/failures)", "where a failing scenario's evidence goes"),
     ("accessibility", f"{'|'.join(ACCESSIBILITY)} (off)", "check: axe-core checks each page a browser scenario visits"),
-    ("results", "a folder (reports/allure-results/acceptance)", "where the run writes the report's results"),
+    ("results", "a folder (<reports>/allure-results/acceptance)", "where the run writes the report's results"),
     ("screenshots", f"{'|'.join(SCREENSHOTS)} (failures)", "steps: the report shows the page after each step"),
     ("retries", "0 to 10 (0)", "a failing browser scenario runs again; one that then passes is flaky"),
-    ("durations", "a file (reports/durations.json)|off", "where scenarios' times are kept for parallel runs"),
+    ("durations", "a file (<reports>/durations.json)|off", "where scenarios' times are kept for parallel runs"),
     ("timings", "a file", "where the run writes its figures (run and step time, scenarios), for a benchmark"),
 ]
 
@@ -190,4 +193,4 @@ def help_text():
     """The run options, one a line, for --help."""
     width = max(len(name) for name, _, _ in HELP)
     lines = [f"  -D {name:<{width}}  {values}: {means}" for name, values, means in HELP]
-    return "run options (-D name=value; defaults in behave.ini, docs/running.md):\n" + "\n".join(lines)
+    return "run options (-D name=value; defaults may be set in behave.ini's [behave.userdata]):\n" + "\n".join(lines)

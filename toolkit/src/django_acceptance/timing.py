@@ -1,4 +1,4 @@
-"""How long a run spent inside its steps and around them, for scripts/bench.py (`-D timings=FILE`).
+"""How long a run spent inside its steps and around them, for a benchmark (`-D timings=FILE`).
 
 Also each passed scenario's time, kept in the file of -D durations (reports/durations.json)
 for the next parallel or sharded run to hand out the longest first. A parallel run's

@@ -60,7 +60,10 @@ def resolve(root, ref):
 def changes_since(root, ref):
     """Every file changed between REF and the working tree, with its old lines touched; new untracked files too."""
     commit = resolve(root, ref)
-    changes = parse_diff(git(root, "diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames", commit, "--"))
+    # --relative: paths from the project's folder (ROOT), which may lie below git's top folder.
+    changes = parse_diff(
+        git(root, "diff", "--relative", "-U0", "--no-color", "--no-ext-diff", "--no-renames", commit, "--")
+    )
     for path in git(root, "ls-files", "--others", "--exclude-standard").splitlines():
         if path:
             changes.append(Change(path, status="added", whole=True))

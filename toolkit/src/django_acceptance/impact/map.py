@@ -78,7 +78,8 @@ class Layout:
         return "/templates/" in f"/{path}" or path.startswith(self.template_dirs)
 
     def is_test(self, path):
-        return bool(TESTS.search(path))
+        """One of the project's own tests, which no scenario runs (a test_settings.py is settings, not a test)."""
+        return bool(TESTS.search(path)) and path not in self.settings_files
 
     def is_code(self, path):
         """Whether the map keeps a hash of this file: under a code root (not compiled Python), or a feature file."""

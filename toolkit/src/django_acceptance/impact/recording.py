@@ -21,6 +21,8 @@ from pathlib import Path
 from django_acceptance.impact import map as impact_map
 from django_acceptance.impact.changes import GitError, git
 
+# Folders the map never holds, when there is no git to say which files are the project's.
+SKIPPED = {"node_modules", "site-packages", "__pycache__"}
 # Lines that run outside every scenario (imports, the URLconf) are left in this context.
 BETWEEN = ""
 # django-coverage-plugin's options: the site's templates are pages and emails.
@@ -132,6 +134,8 @@ def _code_files(root, layout):
     except (GitError, OSError):
         found = []
         for spec in layout.pathspecs:
-            folder = Path(root) / spec
-            found += [p.relative_to(root).as_posix() for p in folder.rglob("*") if p.is_file()]
+            for folder, names, files in os.walk(Path(root) / spec):
+                # Not the project's: hidden folders (.git, .venv), installed packages, npm's.
+                names[:] = [n for n in names if not n.startswith(".") and n not in SKIPPED]
+                found += [(Path(folder) / name).relative_to(root).as_posix() for name in files]
         return found

@@ -98,6 +98,9 @@ def classify(change, layout):
     """(kind, why): kind is template, python, feature, ignored or unplaced; why says what the map cannot place."""
     path = change.path
     features = f"{layout.features}/"
+    # Settings first: a test_settings.py is settings, not one of the project's tests.
+    if path in layout.settings_files and change.status == "modified":
+        return "unplaced", "settings"
     if (
         path.startswith(layout.ignored)
         or path in IGNORED_FILES
@@ -168,7 +171,7 @@ class Placer:
         return chosen
 
     def _old_source(self, path):
-        return git(self.root, "show", f"{self.commit}:{path}")
+        return git(self.root, "show", f"{self.commit}:./{path}")
 
     def _app_wide(self, path):
         app = self.layout.app
@@ -248,7 +251,7 @@ def _app_importers(root, commit, layout):
         if layout.is_test(path) or "/migrations/" in path or not layout.app(path):
             continue
         try:
-            tree = ast.parse(git(root, "show", f"{commit}:{path}"))
+            tree = ast.parse(git(root, "show", f"{commit}:./{path}"))
         except (SyntaxError, ValueError, GitError):
             continue
         for node in ast.walk(tree):

@@ -148,7 +148,7 @@ def make_formatters(config, stream_openers):
 def with_results(formatters, config):
     """The formatters, with the report's results among them: every run writes them, whatever it names.
 
-    A project need not name the results formatter in behave.ini (`format = allure` still does).
+    A project need not name the results formatter (`format = allure` in behave.ini still may).
     A dry run runs nothing and writes none.
     """
     from django_acceptance.report.results import ResultsFormatter

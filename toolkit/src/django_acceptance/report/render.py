@@ -66,10 +66,10 @@ def render_spec(project, folders, output, allure_href=None):
 
 
 def allure_command(project):
-    """Allure Report's command: the project's npm package, or one on PATH; None when there is none."""
-    local = project.path("node_modules/.bin/allure")
-    if local.exists():
-        return str(local)
+    """Allure Report's command: the project's npm package (beside ROOT or here), or one on PATH; else None."""
+    for local in (project.path("node_modules/.bin/allure"), Path("node_modules/.bin/allure").resolve()):
+        if local.exists():
+            return str(local)
     return shutil.which("allure")
 
 

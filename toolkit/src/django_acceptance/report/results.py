@@ -48,7 +48,7 @@ FIRST = ("screenshot", "error", "url", "console", "server-errors", "outbox", "pa
 
 
 class ResultsFormatter(AllureFormatter):
-    """`format = allure` in behave.ini: one result per scenario and attempt, under its feature and rule."""
+    """The report's results, which every run writes (or `-f allure`): one per scenario and attempt, under its rule."""
 
     def __new__(cls, stream_opener, config):
         # A dry run (the step check, the catalogue) runs nothing: write nothing, keep the last run's results.

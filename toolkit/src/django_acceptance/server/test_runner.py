@@ -13,8 +13,6 @@ from behave_django.environment import BehaveHooksMixin
 from behave_django.testcase import DjangoSimpleTestCase
 from django.test.runner import DiscoverRunner
 
-from django_acceptance import behave_patches
-
 
 class ScenarioTestCase(DjangoSimpleTestCase):
     databases = {"default"}
@@ -43,7 +41,6 @@ class AcceptanceTestRunner(DiscoverRunner, BehaveHooksMixin):
 
     def setup_test_environment(self, **kwargs):
         super().setup_test_environment(**kwargs)
-        behave_patches.install()
         # Django's runner makes the first Ctrl-C wait for the current unittest test to end;
         # behave's scenarios are not unittest tests, so it would be swallowed. Stop at once.
         unittest.removeHandler()
@@ -60,10 +57,11 @@ class ProjectTestRunner(DiscoverRunner):
 
     def run_tests(self, test_labels, **kwargs):
         from django_acceptance import one_run
+        from django_acceptance.conf import SettingError
 
         try:
             one_run.hold()
-        except one_run.Busy as error:
+        except (one_run.Busy, SettingError) as error:
             print(f"error: {error}", file=sys.stderr)
             sys.exit(2)
         return super().run_tests(test_labels, **kwargs)

@@ -24,11 +24,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("folders", nargs="*", help="folders of results (-D results=DIR); default: the last run's")
         parser.add_argument("--output", help="the folder to write the pages to (default: the reports folder)")
+        # Folders are named as for the run (-D results): from where the command runs.
 
     def handle(self, *args, **options):
         here = project()
-        folders = [here.path(f) for f in options["folders"] or [f"{here.reports}/allure-results/acceptance"]]
-        output = here.path(options["output"] or here.reports)
+        default = here.path(here.reports) / "allure-results" / "acceptance"
+        folders = [Path(f).resolve() for f in options["folders"]] or [default]
+        output = Path(options["output"]).resolve() if options["output"] else here.path(here.reports)
         missing = [str(folder) for folder in folders if not any(Path(folder).glob("*-result.json"))]
         if missing:
             self.stderr.write(f"report: no results in {', '.join(missing)}: run python manage.py behave first.")

@@ -92,13 +92,17 @@ class Command(behave_django.Command):
             jobs = arguments.parse_jobs(options.get("jobs"))
             shard = arguments.parse_shard(options.get("shard"))
             if not worker.worker_name():
-                selection_check.check(config, features=project().features, tags_file=project().tags_file)
+                features = os.path.relpath(project().path(project().features))
+                selection_check.check(config, features=features, tags_file=project().tags_file)
         except (OptionError, arguments.UsageError, selection_check.SelectionError) as error:
             self.stderr.write(f"error: {error}")
             sys.exit(2)
         except TagExpressionError as error:
             self.stderr.write(_tag_error_line(error))
             sys.exit(2)
+        # Whatever the runner (the benchmark compares with behave-django's stock one): the toolkit's
+        # formatters, its results, its lines at the end of a run.
+        behave_patches.install()
         parallel = (shard or (jobs or 1) > 1) and not options["dry_run"] and not worker.worker_name()
         if run_options.impact == "record" and parallel:
             self.stderr.write("error: -D impact=record measures one process: leave out --parallel and --shard.")
