@@ -1,10 +1,14 @@
 """The ACCEPTANCE setting: its defaults, and one line for each way it can be wrong."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from django.core import checks
 from django.test import SimpleTestCase, override_settings
 
+import django_acceptance
 from django_acceptance import project
 from django_acceptance.conf import SettingError, read
 from django_acceptance.options import OptionError, Options
@@ -93,3 +97,16 @@ class OptionsTests(SimpleTestCase):
         self.assertEqual(options.results, "tests/build/acceptance/allure-results/acceptance")
         self.assertEqual(options.evidence_dir, "tests/build/acceptance/failures/client")
         self.assertEqual(options.browser_tag, "javascript")
+
+
+class PublicSurfaceTests(SimpleTestCase):
+    def test_the_package_imports_without_django_settings(self):
+        environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+        code = "import django_acceptance as a; print(sorted(a.__all__) == sorted(set(a.__all__)), a.Driver.__name__)"
+        done = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True)
+        self.assertEqual((done.returncode, done.stdout.strip()), (0, "True Driver"), done.stderr)
+
+    def test_every_public_name_is_there(self):
+        for name in django_acceptance.__all__:
+            with self.subTest(name=name):
+                self.assertIsNotNone(getattr(django_acceptance, name))
