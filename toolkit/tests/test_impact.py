@@ -13,7 +13,7 @@ from django.conf import settings
 from django.test import SimpleTestCase
 
 from django_acceptance.impact import map as impact_map
-from django_acceptance.impact.changes import Change, parse_diff
+from django_acceptance.impact.changes import Change, NotACheckout, changes_since, parse_diff
 from django_acceptance.impact.map import Layout
 from django_acceptance.impact.recording import Recorder
 from django_acceptance.impact.selection import PythonSpans, classify, select, with_paths
@@ -452,3 +452,11 @@ class ProjectBelowTheRepositoryTest(SimpleTestCase):
         scenarios = [SimpleNamespace(filename="features/a.feature", line=3)]
         chosen = select(root, "HEAD", scenarios, layout)
         self.assertEqual(chosen.locations, ["features/a.feature:3"], chosen.message)
+
+
+class NoGitTest(SimpleTestCase):
+    def test_a_copy_without_git_is_told_apart_from_an_unknown_commit(self):
+        folder = tempfile.TemporaryDirectory()
+        self.addCleanup(folder.cleanup)
+        with self.assertRaisesMessage(NotACheckout, "is not a git checkout"):
+            changes_since(Path(folder.name), "HEAD")

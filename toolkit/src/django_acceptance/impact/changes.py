@@ -51,6 +51,8 @@ def resolve(root, ref):
     """The commit REF names, or GitError with git's own reason."""
     try:
         return git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").strip()
+    except NotACheckout:
+        raise
     except GitError:
         raise GitError(
             f"--changed {ref}: not a commit here; give a commit, a branch or a tag (default HEAD)."
