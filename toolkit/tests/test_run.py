@@ -35,6 +35,12 @@ class RunTests(SimpleTestCase):
         self.assertEqual(self.done.returncode, 0, self.done.stdout + self.done.stderr)
         self.assertIn("3 scenarios passed, 0 failed", self.done.stdout)
 
+    def test_two_workers_run_them_too_when_the_command_is_a_module(self):
+        # `python -m django`: each worker is started as its parent was, or it cannot import the project.
+        done = manage("behave", "--no-junit", "--parallel", "2", "-D", "results=tests/reports/parallel-results")
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        self.assertIn("3 scenarios passed, 0 failed, 0 skipped (w1 ", done.stdout)
+
     def test_the_report_is_the_specification_without_allure(self):
         done = manage("acceptance_report")
         self.assertEqual(done.returncode, 0, done.stderr)

@@ -90,11 +90,22 @@ def _clear_reports(config):
             old.unlink()
 
 
+def _this_command():
+    """How this process was started, up to its subcommand: `python manage.py`, or `python -m django`."""
+    main = sys.modules["__main__"]
+    spec = getattr(main, "__spec__", None)
+    if spec is not None and spec.name:
+        # python -m django: run as a module again, so that the folder it ran from is on sys.path.
+        return [sys.executable, "-m", spec.name.removesuffix(".__main__")]
+    return [sys.executable, sys.argv[0]]
+
+
 class Worker:
     def __init__(self, number, argv):
         self.name = f"w{number}"
         self.pending = []  # The locations of its batch that it has not yet sent a result for, in order.
         self.ran = 0
+        self.ready = False  # whether it ever asked for a batch (a worker that could not start never does)
         self.buffer = b""
         workers_dir().mkdir(parents=True, exist_ok=True)
         self.log_path = workers_dir() / f"{self.name}.log"
@@ -102,7 +113,7 @@ class Worker:
         env = {**os.environ, WORKER: self.name, RESULTS: str(write_end), "PYTHONUNBUFFERED": "1"}
         with open(self.log_path, "w") as log:
             self.process = subprocess.Popen(
-                [sys.executable, sys.argv[0], "behave", *argv],
+                [*_this_command(), "behave", *argv],
                 stdin=subprocess.PIPE,
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -189,6 +200,7 @@ class Pool:
                         continue
                     for message in worker.messages(chunk):
                         if message["event"] == "ready":
+                            worker.ready = True
                             # What it did not send a result for, it did not run (behave's --stop).
                             worker.hand(queue.popleft() if queue else None)
                         elif message["event"] == "done":
@@ -215,7 +227,7 @@ class Pool:
     def _ended(self, worker, results):
         how = worker.how_it_ended()
         worker.kill_group()
-        if worker.process.returncode not in (0, 1) and not self.interrupted:
+        if (worker.process.returncode not in (0, 1) or not worker.ready) and not self.interrupted:
             print(f"\nworker {worker.name} {how}: {_last_line(worker.log_path)}", file=sys.stderr, flush=True)
         # The first of its batch it had not finished is the one it was running.
         for n, location in enumerate(worker.pending):

@@ -32,7 +32,7 @@ from django.db import connections
 
 from django_acceptance.conf import project
 from django_acceptance.options import options_of
-from django_acceptance.report.formatters import explanation, with_results
+from django_acceptance.report.formatters import explanation, gist, with_results
 
 WORKER = "BEHAVE_WORKER"
 RESULTS = "BEHAVE_WORKER_RESULTS"
@@ -224,7 +224,7 @@ def _result(wanted, scenario, wall_s, config):
     if scenario.status.has_failed():
         failing = next((step for step in scenario.all_steps if step.status.has_failed()), None)
         if failing is not None:
-            error = f"{failing.keyword} {failing.name}: {_gist(failing.error_message)}"
+            error = f"{failing.keyword} {failing.name}: {gist(failing.error_message)}"
         else:
             error = f"the scenario's hooks failed ({scenario.status.name})"
     return {
@@ -237,14 +237,6 @@ def _result(wanted, scenario, wall_s, config):
         # What the parent prints under the scenario's letter, as a serial run does.
         "explained": explanation(scenario, options_of(config)),
     }
-
-
-def _gist(message):
-    """One line of a step's error: an assertion's first line, a traceback's last."""
-    lines = [line.strip() for line in (message or "").strip().splitlines() if line.strip()]
-    if not lines:
-        return "failed"
-    return lines[0] if lines[0].startswith("Assertion Failed") else lines[-1]
 
 
 def _failure(wanted, error):
