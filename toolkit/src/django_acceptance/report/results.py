@@ -89,7 +89,7 @@ class _Listener(AllureListener):
         result = self.logger.get_test(self.current_scenario_uuid)
         ran_in = self.options.ran_in(scenario)
         rule = self.rules.get(id(scenario))
-        # The report groups by feature, rule and scenario (allurerc.mjs); under each scenario, one
+        # The report groups by feature, rule and scenario (report/render.py); under each scenario, one
         # result per way it ran (client, chromium, firefox...), side by side. The attempts of one way
         # share its history id, so the report shows them as retries of one result.
         # An example of an outline is named "<name> -- @1.2 <examples>": its row shows as parameters instead.
