@@ -8,10 +8,10 @@ class AcceptanceConfig(AppConfig):
 
     def ready(self):
         from django_acceptance import checks  # noqa: F401 - registers the checks
-        from django_acceptance.conf import project
+        from django_acceptance.conf import READ_FROM, project
 
         def read_again(setting, **kwargs):
-            if setting in ("ACCEPTANCE", "BASE_DIR"):
+            if setting in READ_FROM:
                 project.cache_clear()
 
         setting_changed.connect(read_again, weak=False)

@@ -5,14 +5,14 @@ from pathlib import Path
 from django.conf import settings
 from django.core import checks
 
-from django_acceptance.conf import SettingError, read, template_dirs
+from django_acceptance.conf import SettingError, from_settings
 
 
 @checks.register("django_acceptance")
 def check_setting(app_configs=None, **kwargs):
     """The ACCEPTANCE setting, the features folder, and the app's place beside behave_django."""
     try:
-        project = read(getattr(settings, "ACCEPTANCE", None), getattr(settings, "BASE_DIR", None), template_dirs())
+        project = from_settings()
     except SettingError as error:
         return [checks.Error(str(error), id="django_acceptance.E001")]
     found = []

@@ -7,6 +7,7 @@ the folder `manage.py` runs from). `python manage.py check` says in one line wha
 
 import difflib
 import functools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,13 +76,9 @@ class Project:
         """A path of the setting's, absolute."""
         return self.root / relative
 
-    @property
-    def steps(self):
-        return f"{self.features.rstrip('/')}/steps"
-
-    def report(self, *parts):
-        """A path under the reports folder, as the project names it (relative to root)."""
-        return str(Path(self.reports, *parts))
+    def here(self, relative):
+        """A path of the setting's as the person at the terminal names it: relative to where the run is."""
+        return os.path.relpath(self.path(relative))
 
 
 def read(values, base_dir=None, template_dirs=()):
@@ -174,21 +171,24 @@ def _folder(path):
     return "" if path in ("", ".") else f"{path}/"
 
 
-@functools.cache
-def project():
-    """The running project's setting, read once (from Django's settings when they are configured).
-
-    A test that overrides ACCEPTANCE gets it read again (apps.py clears this on setting_changed).
-    """
+def from_settings():
+    """The Project of Django's settings (ACCEPTANCE, BASE_DIR, TEMPLATES), or of the defaults without settings."""
     from django.conf import settings
 
     if not settings.configured:
         return read(None)
-    return read(getattr(settings, "ACCEPTANCE", None), getattr(settings, "BASE_DIR", None), template_dirs())
+    templates = [str(d) for engine in getattr(settings, "TEMPLATES", []) for d in engine.get("DIRS", [])]
+    return read(getattr(settings, "ACCEPTANCE", None), getattr(settings, "BASE_DIR", None), templates)
 
 
-def template_dirs():
-    """The DIRS of every template engine in the settings."""
-    from django.conf import settings
+# The settings they are read from.
+READ_FROM = ("ACCEPTANCE", "BASE_DIR", "TEMPLATES")
 
-    return [str(d) for engine in getattr(settings, "TEMPLATES", []) for d in engine.get("DIRS", [])]
+
+@functools.cache
+def project():
+    """The running project's setting, read once.
+
+    A test that overrides one of READ_FROM gets it read again (apps.py clears this on setting_changed).
+    """
+    return from_settings()

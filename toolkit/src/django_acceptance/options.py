@@ -107,8 +107,7 @@ class Options:
         for name, allowed in project.option_values.items():
             if name in userdata:
                 _choice(userdata, name, allowed, allowed[0])
-        # The project's reports folder, as the person at the terminal names it (relative to where the run is).
-        reports = os.path.relpath(project.path(project.reports))
+        reports = project.here(project.reports)
         remote_url = userdata.get("remote_url", "") or os.environ.get("SELENIUM_REMOTE_URL", "")
         server_host = userdata.get("server_host", cls.server_host)
         driver = _choice(userdata, "driver", DRIVERS, cls.driver)

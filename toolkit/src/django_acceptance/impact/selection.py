@@ -245,7 +245,7 @@ def _app_importers(root, commit, layout):
         for p in git(root, "ls-tree", "-r", "--name-only", commit, "--", *roots).splitlines()
         if p.endswith(".py") and layout.is_code(p)
     ]
-    # An app is imported by its module name: site/articles -> articles.
+    # An app is imported by its module name: src/shop -> shop.
     apps = {layout.app(p).rsplit("/", 1)[-1]: layout.app(p) for p in paths if layout.app(p)}
     for path in paths:
         if layout.is_test(path) or "/migrations/" in path or not layout.app(path):

@@ -40,7 +40,7 @@ RESULTS = "BEHAVE_WORKER_RESULTS"
 
 def workers_dir():
     """Where each worker's own output goes: <reports>/workers/wN.log."""
-    return Path(os.path.relpath(project().path(project().reports))) / "workers"
+    return Path(project().here(project().reports)) / "workers"
 
 
 def worker_name():

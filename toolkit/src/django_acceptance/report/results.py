@@ -159,7 +159,7 @@ def attach_evidence(folder):
 class StepPictures:
     """With -D screenshots=steps: the page after every When and Then step of a browser scenario that changed it.
 
-    Given steps set the scene (people, articles, a session) and show nothing. The pictures start
+    Given steps set the scene (people, what they own, a session) and show nothing. The pictures start
     from a blank page, so a scenario never shows the page the one before it left open.
     """
 

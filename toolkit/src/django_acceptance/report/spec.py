@@ -180,7 +180,7 @@ def load_results(folders):
 
 
 def _key(location):
-    """features/commenting.feature:12 -> commenting.feature:12: a run from elsewhere names it relative to its own."""
+    """features/checkout.feature:12 -> checkout.feature:12: a run from elsewhere names it relative to its own."""
     return Path(location).name
 
 

@@ -1,8 +1,8 @@
 """The existing steps closest to one that does not exist yet, with its words filled in.
 
 Used wherever an undefined step is shown (the terminal, the specification page): a product
-owner who typed `When Rita comments "Hi" under "Spring fair"` is offered
-`When Rita comments "Hi" on "Spring fair"`, not a Python snippet.
+owner who typed `When Ann puts "tea" in her cart` is offered
+`When Ann puts "tea" in her basket`, not a Python snippet.
 """
 
 import re
@@ -71,7 +71,7 @@ def _filled(matcher, pattern, filled, typed):
         words = [fill.get(i, _readable(token)) for i, token in enumerate(pattern)]
         if matcher.match(" ".join(words)) is not None:
             return " ".join(words)
-    # The names of what is left to choose: "Alice is {role}".
+    # The names of what is left to choose: "Ann is {role}".
     return " ".join(subject.get(i, quoted.get(i, _readable(token))) for i, token in enumerate(pattern))
 
 

@@ -8,6 +8,7 @@ that starts a run clears the results and evidence of earlier runs, once; a worke
 
 import argparse
 import atexit
+import functools
 import os
 import signal
 import sys
@@ -92,7 +93,7 @@ class Command(behave_django.Command):
             jobs = arguments.parse_jobs(options.get("jobs"))
             shard = arguments.parse_shard(options.get("shard"))
             if not worker.worker_name():
-                features = os.path.relpath(project().path(project().features))
+                features = project().here(project().features)
                 selection_check.check(config, features=features, tags_file=project().tags_file)
         except (OptionError, arguments.UsageError, selection_check.SelectionError) as error:
             self.stderr.write(f"error: {error}")
@@ -128,7 +129,7 @@ class Command(behave_django.Command):
                 os.environ[results.SHARD] = "/".join(map(str, shard))
             sys.exit(pool.run(config, run_options, sys.argv[2:], jobs, shard))
         if run_options.driver == "browser" and not options["dry_run"]:
-            options["runner"] = _with_prestarted_browser(options["runner"], run_options)
+            options["runner"] = _with_prestarted_browser(_runner_class(options["runner"]), run_options)
         if not worker.worker_name() and not options["dry_run"]:
             pool.clear_worker_reports(config)
             evidence.clear(run_options.evidence_dir)
@@ -136,10 +137,7 @@ class Command(behave_django.Command):
         if worker.worker_name():
             names = ("failfast", "interactive", "keepdb", "reverse")
             passthru = {k: options[k] for k in names if options.get(k) is not None}
-            runner = options["runner"]
-            if isinstance(runner, str):
-                runner = behave_django.valid_python_module(runner)
-            sys.exit(worker.run(self.get_behave_args(), runner, passthru))
+            sys.exit(worker.run(self.get_behave_args(), _runner_class(options["runner"]), passthru))
         super().handle(*args, **options)
 
     def _hold_checkout(self):
@@ -172,6 +170,11 @@ class Command(behave_django.Command):
         return Configuration(self.get_behave_args(), load_config=True)
 
 
+def _runner_class(runner):
+    """--runner as a class (given as `module:Class`, it may still be the string)."""
+    return behave_django.valid_python_module(runner) if isinstance(runner, str) else runner
+
+
 def _with_prestarted_browser(runner, run_options):
     """The test runner class of this run, holding a browser started now, while the database is built.
 
@@ -182,8 +185,6 @@ def _with_prestarted_browser(runner, run_options):
     from django_acceptance.server.test_runner import AcceptanceTestRunner
 
     prestarted = Prestarted(run_options)
-    if isinstance(runner, str):
-        runner = behave_django.valid_python_module(runner)
     if isinstance(runner, type) and issubclass(runner, AcceptanceTestRunner):
         return type(runner.__name__, (runner,), {"prestarted": prestarted})
     return runner
@@ -198,10 +199,12 @@ def _with_features(args):
 
     if setup_parser().parse_known_args(args)[0].paths or _config_file_paths():
         return args
-    return [*args, os.path.relpath(project().path(project().features))]
+    return [*args, project().here(project().features)]
 
 
+@functools.cache
 def _config_file_paths():
+    """Whether a behave config file names the paths (read once: the arguments are made several times a run)."""
     from behave.configuration import read_configuration
 
     for name in ("behave.ini", ".behaverc", "setup.cfg", "tox.ini", "pyproject.toml"):
