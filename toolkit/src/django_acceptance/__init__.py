@@ -5,7 +5,9 @@ change. Importing the package needs no Django settings (as any Django app's top 
 needs them is imported on first use.
 
 - Driver: what a step may ask of a page, kept by both drivers (ClientDriver, BrowserDriver);
-  DriverError when the page does not do what a step expects, BrowserOnly when only a browser can.
+  DriverError when the page does not do what a step expects (ElementNotFound, AmbiguousMatch),
+  NotSupportedByDriver (BrowserOnly) when only another driver can; MachineryError when the run's
+  machinery failed (a dead browser, an unreachable Grid): an error of the run, not of the page.
 - normalise, label_text: text as a person reads it, for a project's own expectations.
 - hooks: behave's hooks, for a project's features/environment.py.
 - project: the ACCEPTANCE setting, read (conf.Project); Options and OptionError: the run options.
@@ -14,16 +16,30 @@ needs them is imported on first use.
 
 from importlib import import_module
 
-from django_acceptance.drivers.base import BrowserOnly, Driver, DriverError, label_text, normalise
+from django_acceptance.drivers.base import (
+    AmbiguousMatch,
+    BrowserOnly,
+    Driver,
+    DriverError,
+    ElementNotFound,
+    MachineryError,
+    NotSupportedByDriver,
+    label_text,
+    normalise,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "AmbiguousMatch",
     "BrowserDriver",
     "BrowserOnly",
     "ClientDriver",
     "Driver",
     "DriverError",
+    "ElementNotFound",
+    "MachineryError",
+    "NotSupportedByDriver",
     "OptionError",
     "Options",
     "ProjectTestRunner",

@@ -10,7 +10,7 @@ from django.db import connections
 
 from django_acceptance.browser.accessibility import Accessibility
 from django_acceptance.conf import project
-from django_acceptance.drivers.base import DriverError
+from django_acceptance.drivers.base import DriverError, MachineryError
 from django_acceptance.drivers.client import ClientDriver
 from django_acceptance.parallel.schedule import location
 from django_acceptance.report.terminal import say
@@ -22,7 +22,7 @@ from django_acceptance.timing import Timer
 
 
 class UnavailableDriver:
-    """Stands in for a browser that cannot start: the scenario's first use of it fails with the reason."""
+    """Stands in for a browser that cannot start: its first use is an error of the run, with the reason."""
 
     name = "browser (unavailable)"
 
@@ -30,7 +30,7 @@ class UnavailableDriver:
         self.reason = reason
 
     def __getattr__(self, name):
-        raise DriverError(self.reason)
+        raise MachineryError(self.reason)
 
     def evidence(self):
         return {}

@@ -9,6 +9,8 @@ marked page has gone and the new one has loaded (and is polled until it has). So
 what a step reads is always the page the action led to, never the one before it.
 """
 
+import time
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
@@ -21,6 +23,7 @@ from urllib3.exceptions import HTTPError as DriverUnreachable
 from django_acceptance.browser.other_site import other_site
 from django_acceptance.drivers.assistive import Keyboard, ScreenReader
 from django_acceptance.drivers.base import Driver, DriverError, normalise
+from django_acceptance.drivers.finding import failure
 from django_acceptance.drivers.one_line import one_line_errors
 from django_acceptance.drivers.scripts import gated, plain
 from django_acceptance.server.live_server import START_PATH
@@ -52,7 +55,7 @@ class BrowserDriver(Driver):
         self._page = None  # what js/page.js read, until the next action
         self._arrive = None  # an address the browser is on its way to (a page of another site sends a form)
         self._awaited = "the page"
-        self._form = []  # (label, value or None for a radio button) to fill in with the next press
+        self._form = []  # (scopes, kind, field, value) to act on with the next press
         self._pending = False  # an action may have led to a page that no read has waited for yet
         self._sign_in_key = None  # a session to give the browser on its next visit
         self._visited = False  # a visit was made that no read has waited for yet
@@ -75,18 +78,32 @@ class BrowserDriver(Driver):
         self._checked()
 
     def click_link(self, text):
-        self._leave("link", text, f"the page after clicking “{text}”")
+        self._send_form(("link", text), f"the page after clicking “{text}”")
 
-    # Forms: filled in with the press that sends them
+    # Forms: acted on with the press that sends them, in one script and one set of actions
 
-    def fill_in(self, label, value):
-        self._form.append((label, value))
+    def fill_in(self, field, value):
+        self._form.append((self.scopes, "fillable", field, value))
 
-    def choose(self, label):
-        self._form.append((label, None))
+    def choose(self, field):
+        self._form.append((self.scopes, "radio", field, None))
+
+    def check(self, field):
+        self._form.append((self.scopes, "check", field, None))
+
+    def uncheck(self, field):
+        self._form.append((self.scopes, "uncheck", field, None))
+
+    def select(self, option, field):
+        self._form.append((self.scopes, "select", field, option))
+
+    def attach_file(self, field, path):
+        if not Path(path).is_file():
+            raise DriverError(f"No file at {path} to attach to “{field}”: name a file that exists.")
+        self._form.append((self.scopes, "file", field, str(Path(path).resolve())))
 
     def press(self, button):
-        self._send_form(button)
+        self._send_form(("button", button), f"the page after pressing “{button}”")
 
     def send_post(self, path, fields=None):
         self.settle()
@@ -153,25 +170,22 @@ class BrowserDriver(Driver):
         return self._seen()["path"]
 
     def headings(self, level):
-        return [normalise(text) for text in self.read("headings", level)]
+        return [normalise(text) for text in self._found("headings", level, list(self.scopes))["value"]]
 
     def texts(self, selector):
-        return [normalise(text) for text in self.read("texts", selector)]
+        return [normalise(text) for text in self._found("texts", selector, list(self.scopes))["value"]]
 
     def has_button(self, text):
-        return text in self._seen()["buttons"]
+        return _named(self._seen()["buttons"], text)
 
     def has_link(self, text):
-        return text in self._seen()["links"]
+        return _named(self._seen()["links"], text)
 
-    def has_field(self, label):
-        return label in self._seen()["labels"]
+    def has_field(self, field):
+        return _named(self._seen()["fields"], field)
 
-    def field_type(self, label):
-        found = self.read("field_type", label)
-        if "missing" in found:
-            raise DriverError(f"No field labelled “{label}” on {found['path']}.")
-        return found["type"]
+    def field_type(self, field):
+        return self._found("field_type", field, list(self.scopes))["type"]
 
     @property
     def cookies_for_scripts(self):
@@ -279,7 +293,7 @@ class BrowserDriver(Driver):
     def _act(self, awaited="the page"):
         """Before an action: what was read of the page no longer holds; a form left unsent is an error."""
         if self._form:
-            labels = ", ".join(f"“{label}”" for label, _ in self._form)
+            labels = ", ".join(f"“{locator}”" for _, _, locator, _ in self._form)
             self._form = []
             raise DriverError(f"{labels} filled in but never sent: press the form's button.")
         self._page = None
@@ -331,52 +345,87 @@ class BrowserDriver(Driver):
         self._page = None
 
     def _seen(self, again=False):
-        if self._page is None or again:
-            self._page = self.read("page")
-        return self._page
+        """What page.js read of the page (within the present scopes), read again only after an action."""
+        if self._form:
+            self._send_form()  # Boxes ticked, options chosen with no press after: done before reading.
+        if self._page is None or again or self._page[0] != self.scopes:
+            self._page = (self.scopes, self._found("page", list(self.scopes)))
+        return self._page[1]
 
-    def _leave(self, kind, text, awaited):
-        """Click a link or press a button that leads to another page."""
-        found = self.read("find_to_leave", kind, text)
-        if "element" not in found:
-            raise DriverError(f"No {kind} “{text}” on {found['path']}.")
-        self._start_here()
-        self._act(awaited)
-        self._expect(awaited)
-        _acted(found["element"].click)
-        self._answered(awaited)
-        self._checked()
+    def _found(self, name, *args):
+        """A read whose script finds something: its error (nothing found, several) raised as the named error."""
+        if self._form:
+            self._send_form()
+        answer = self.read(name, *args)
+        if "error" in answer:
+            raise failure(answer["error"], self.scopes)
+        return answer
 
-    def _send_form(self, button):
-        """Fill in the fields named since the last press, then press `button`: one script, one set of actions."""
+    def _send_form(self, target=None, awaited="the page"):
+        """Act on the fields named since the last press, then click `target` (a link or button), if any.
+
+        One script finds every element (and chooses options), one Perform Actions command
+        clicks and types. A click the script judges to leave the page (a link elsewhere, a
+        button that sends its form) waits, as a visit does, for the site to answer; any other
+        (a dialog's opener, a link a script handles) waits only for what the site is answering.
+        """
         form, self._form = self._form, []
-        found = self.read("find_form", [[label, value is None] for label, value in form], button)
-        if "missing" in found:
-            raise DriverError(
-                f"No field labelled “{found['missing']}” on {found['path']}; labels here: {', '.join(found['labels'])}"
-            )
-        if "untied" in found:
-            raise DriverError(f"The label “{found['untied']}” on {found['path']} is not tied to any field.")
-        if "notRadio" in found:
-            raise DriverError(f"“{found['notRadio']}” on {found['path']} is not a radio button.")
-        if "noButton" in found:
-            raise DriverError(f"No button “{button}” on {found['path']}.")
-        self._start_here()
-        awaited = f"the page after pressing “{button}”"
-        self._act(awaited)
-        # A person clicks each field and types, clicks the radio button, then the button.
+        kind, words = target if target else (None, None)
+        entries = [[list(scopes), kind_, locator, value] for scopes, kind_, locator, value in form]
+        found = self._find_form(entries, [list(self.scopes), kind, words] if target else None)
+        for (_, kind_, _, value), field in zip(form, found["fields"], strict=True):
+            if kind_ == "file":
+                # One command each: a file input takes a path only through Element Send Keys.
+                field["element"].send_keys(value)
+        # A person clicks each field and types, clicks the boxes, then the button.
         # The pointer jumps: Selenium's default glides it for 250 ms to each element, which
         # made a form of three fields cost a second and tells no scenario anything.
         actions = ActionChains(self.wd, duration=0)
-        for (_, value), field in zip(form, found["fields"], strict=True):
-            actions.scroll_to_element(field).click(field)
-            if value:
+        clicks = 0
+        for (_, kind_, _, value), field in zip(form, found["fields"], strict=True):
+            if field["click"]:
+                actions.scroll_to_element(field["element"]).click(field["element"])
+                clicks += 1
+            if kind_ == "fillable" and value:
                 actions.send_keys(value)
-        actions.scroll_to_element(found["button"]).click(found["button"])
-        self._expect(awaited)
-        _acted(actions.perform)
-        self._answered(awaited)
+        if target:
+            actions.scroll_to_element(found["target"]).click(found["target"])
+        if not target:
+            if clicks:
+                _acted(actions.perform)
+            self.forget_page()
+            return
+        self._start_here()
+        if found["navigates"]:
+            self._act(awaited)
+            self._expect(awaited)
+            _acted(actions.perform)
+            self._answered(awaited)
+        else:
+            self._act(awaited)
+            _acted(actions.perform)
+            # Nothing is owed: only what the click set the site answering is waited for.
+            self._answered(awaited)
         self._checked()
+
+    def _find_form(self, entries, target):
+        """find_form.js's answer; a missing element is looked for again until the timeout (a script may draw it)."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            found = self.read("find_form", entries, target)
+            error = found.get("error")
+            if not error or error["candidates"] or time.monotonic() > deadline:
+                break
+            time.sleep(POLL_SECONDS * 5)  # Not a wait for the site: the page's own scripts may still draw it.
+        if error:
+            raise failure(error, self.scopes)
+        if "disabled" in found:
+            raise DriverError(f"“{found['disabled']}” on {found['path']} is disabled: a person cannot use it.")
+        if "readonly" in found:
+            raise DriverError(
+                f"The field “{found['readonly']}” on {found['path']} is read-only: a person cannot type in it."
+            )
+        return found
 
     def navigate(self, action, awaited):
         """An action that leaves the page (the keyboard's Enter): mark the page, act; the next read waits."""
@@ -431,6 +480,11 @@ class BrowserDriver(Driver):
         self.session.clear_cookies_now()
         if self._sign_in_key:
             self.session.set_session_cookie(self._sign_in_key, self.base_url)
+
+
+def _named(names, words):
+    """Whether page.js's names (per element: [whole, in part]) name words: whole first, else in part."""
+    return any(words in whole for whole, _ in names) or any(any(words in n for n in part if n) for _, part in names)
 
 
 def _acted(action):

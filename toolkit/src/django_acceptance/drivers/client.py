@@ -13,17 +13,22 @@ request itself), and a client run reads a page after nearly every request.
 import functools
 import re
 from http.cookies import SimpleCookie
-from urllib.parse import urljoin, urlsplit
+from pathlib import Path
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from django.conf import settings
 from django.test import Client
 
-from django_acceptance.drivers.base import BrowserOnly, Driver, DriverError, label_text, normalise
+from django_acceptance.drivers.base import BrowserOnly, Driver, DriverError, NotSupportedByDriver
+from django_acceptance.drivers.finding import failure
+from django_acceptance.drivers.html import Page, css, kind_of, shown, shown_text, text
 
-INVISIBLE = ("script", "style", "template", "noscript", "title", "head", "textarea")
-NOT_SENT = {"submit", "button", "image", "reset", "file"}
+NOT_SENT = {"submit", "button", "image", "reset"}
 OTHER_SITE = "http://other-site.example"
 CROSS_SITE = "http://elsewhere.example"
+SITE = "http://testserver"
+# A browser tags the file it sends with its type; the client has no such guess to make.
+FILE_ATTRIBUTE = "data-acceptance-file"
 
 
 class ClientDriver(Driver):
@@ -34,65 +39,94 @@ class ClientDriver(Driver):
         self.response = None
         self.document = None
         self._path = None
+        self._found = None  # the Page of the document on show, with its indexes
 
     # Going places
 
     def visit(self, url):
         parts = urlsplit(url)
-        path = parts.path + (f"?{parts.query}" if parts.query else "")
-        self._load(self.client.get(path, follow=True))
+        self._get(parts.path + (f"?{parts.query}" if parts.query else ""))
 
     def click_link(self, text):
-        links = [a for a in self._links() if _text(a) == text]
-        if not links:
-            shown = sorted({_text(a) for a in self._links()})
-            raise DriverError(f"No link “{text}” on {self._path}; links here: {', '.join(shown)}")
-        self.visit(urljoin(self._path, links[0].get("href")))
+        link = self._find("link", text)
+        href = link.get("href").strip()
+        target = urljoin(SITE + self._path, href)
+        if href.lower().startswith("javascript:") or urlsplit(target)[:4] == urlsplit(SITE + self._path)[:4]:
+            if href.startswith("#") and not self._page_found.scripts:
+                return  # A link to a part of the page: nothing to load.
+            raise NotSupportedByDriver(
+                f"The link “{text}” on {self._path} leads nowhere but this page ({href}): what it does is the "
+                "page's scripts' to do; tag the scenario @browser."
+            )
+        self._get(target.removeprefix(SITE), referer=True)
 
     # Forms
 
-    def fill_in(self, label, value):
-        field = self._field(label)
-        if field.tag == "textarea":
-            field[:] = []
-            field.text = value
-        elif field.tag == "input" and field.get("type", "text") not in ("radio", "checkbox"):
-            # A browser stops taking keystrokes at the field's maxlength.
-            limit = field.get("maxlength")
-            field.set("value", value[: int(limit)] if limit else value)
+    def fill_in(self, field, value):
+        element = self._usable(self._find("fillable", field), field)
+        if element.get("readonly") is not None:
+            raise DriverError(f"The field “{field}” on {self._path} is read-only: a person cannot type in it.")
+        if element.tag == "textarea":
+            element[:] = []
+            element.text = value
         else:
-            raise DriverError(f"The field “{label}” on {self._path} is not a text field.")
+            # A browser stops taking keystrokes at the field's maxlength.
+            limit = element.get("maxlength")
+            element.set("value", value[: int(limit)] if limit else value)
 
-    def choose(self, label):
-        radio = self._field(label)
-        if radio.get("type") != "radio":
-            raise DriverError(f"“{label}” on {self._path} is not a radio button.")
-        form = _form_of(radio)
-        for other in form.iter("input"):
-            if other.get("type") == "radio" and other.get("name") == radio.get("name"):
+    def choose(self, field):
+        radio = self._usable(self._find("radio", field), field)
+        for other in self._controls(self._form_of(radio)):
+            if kind_of(other) == "radio" and other.get("name") == radio.get("name"):
                 other.attrib.pop("checked", None)
         radio.set("checked", "")
 
+    def check(self, field):
+        self._usable(self._find("checkbox", field), field).set("checked", "")
+
+    def uncheck(self, field):
+        self._usable(self._find("checkbox", field), field).attrib.pop("checked", None)
+
+    def select(self, option, field):
+        select = self._usable(self._find("select", field), field)
+        chosen, error = self._page_found.find_option(select, option)
+        if error:
+            if not error["candidates"] and self._page_found.scripts:
+                raise NotSupportedByDriver(
+                    f"The select “{field}” on {self._path} has no option “{option}”, and the page runs scripts: "
+                    "choosing an option JavaScript adds needs a browser: tag the scenario @browser."
+                )
+            raise failure(error, self.scopes)
+        if select.get("multiple") is None:
+            for other in select.iter("option"):
+                other.attrib.pop("selected", None)
+        chosen.set("selected", "")
+
+    def attach_file(self, field, path):
+        element = self._usable(self._find("file", field), field)
+        if not Path(path).is_file():
+            raise DriverError(f"No file at {path} to attach to “{field}”: name a file that exists.")
+        element.set(FILE_ATTRIBUTE, str(path))
+
     def press(self, button):
-        found = self._buttons(button)
-        if not found:
-            raise DriverError(f"No button “{button}” on {self._path}.")
-        form = _form_of(found[0])
-        if form is None:
-            raise DriverError(f"The button “{button}” on {self._path} is not inside a form.")
-        data = self._form_data(form)
-        if found[0].get("name"):
-            data.setdefault(found[0].get("name"), []).append(found[0].get("value", ""))
-        action = urljoin(self._path, form.get("action") or self._path)
-        if form.get("method", "get").lower() == "post":
-            self._load(self.client.post(action, data, follow=True))
-        else:
-            self._load(self.client.get(action, data, follow=True))
+        pressed = self._usable(self._find("button", button), button)
+        kind = kind_of(pressed)
+        form = self._form_of(pressed)
+        if kind in ("button", "reset") or form is None:
+            what = "sends no form" if form is None else f"is a {kind} button, which sends nothing"
+            if self._page_found.scripts:
+                raise NotSupportedByDriver(
+                    f"The button “{button}” on {self._path} {what}: what it does is the page's scripts' to do; "
+                    "tag the scenario @browser."
+                )
+            raise DriverError(f"The button “{button}” on {self._path} {what}, and the page has no scripts.")
+        self._submit(form, pressed)
 
     def send_post(self, path, fields=None):
         token = self.client.cookies.get(settings.CSRF_COOKIE_NAME)
         data = {"csrfmiddlewaretoken": token.value} if token else {}
-        self._load(self.client.post(path, {**data, **(fields or {})}, follow=True))
+        # Sent by a script on the page, as a browser sends it: with where it came from and the origin.
+        self._load(self.client.post(path, {**data, **(fields or {})}, follow=True, headers=self._headers("post")))
 
     def send_from_other_site(self, path, fields=None, cross_site=False):
         # What a browser sends for a form on another origin: the cookies, that origin, no token.
@@ -128,39 +162,39 @@ class ClientDriver(Driver):
         self._load(response)
         return self.text
 
-    # What a person sees
+    # What a person sees, within the present scope
 
     @property
     def text(self):
-        return normalise(" ".join(_shown_strings()(self._page)))
+        return shown_text(self._root())
 
     @property
     def heading(self):
-        h1 = self._page.find(".//h1")
-        return _text(h1) if h1 is not None else ""
+        h1 = next((h for h in self._page.iter("h1") if shown(h)), None)
+        return text(h1) if h1 is not None else ""
 
     @property
     def path(self):
         return self._path
 
     def headings(self, level):
-        return [_text(h) for h in self._page.iter(f"h{level}")]
+        return [text(h) for h in self._root().iter(f"h{level}") if shown(h)]
 
     def texts(self, selector):
-        return [_text(element) for element in _css(selector)(self._page)]
+        return [shown_text(element) for element in css(selector)(self._root()) if shown(element)]
 
     def has_button(self, text):
-        return bool(self._buttons(text))
+        return self._exists("button", text)
 
     def has_link(self, text):
-        return any(_text(a) == text for a in self._links())
+        return self._exists("link", text)
 
-    def has_field(self, label):
-        return any(label_text(_text(tag)) == label for tag in self._page.iter("label"))
+    def has_field(self, field):
+        return self._exists("field", field)
 
-    def field_type(self, label):
-        field = self._field(label)
-        return field.tag if field.tag != "input" else field.get("type", "text").lower()
+    def field_type(self, field):
+        element = self._find("field", field)
+        return element.tag if element.tag != "input" else kind_of(element)
 
     @property
     def cookies_for_scripts(self):
@@ -220,67 +254,135 @@ class ClientDriver(Driver):
             raise DriverError("No page is open yet: visit one first.")
         return self.document
 
+    @property
+    def _page_found(self):
+        if self._found is None:
+            self._found = Page(self._page, self._path)
+        return self._found
+
     def _load(self, response):
         self.response = response
         request = response.request
         query = request.get("QUERY_STRING")
         self._path = request["PATH_INFO"] + (f"?{query}" if query else "")
         self.document = _parse(response.content, response.charset)
+        self._found = None
 
-    def _links(self):
-        return [a for a in self._page.iter("a") if a.get("href") is not None]
+    def _headers(self, method):
+        """What a browser sends from the page on show: where the person came from, and for a POST the site's origin."""
+        headers = {"referer": SITE + self._path} if self._path is not None else {}
+        return {**headers, "origin": SITE} if method == "post" else headers
 
-    def _buttons(self, text):
-        return [
-            b
-            for b in self._page.iter("button", "input")
-            if (b.tag == "button" and b.get("type", "submit") == "submit" and _text(b) == text)
-            or (b.tag == "input" and b.get("type") == "submit" and b.get("value") == text)
-        ]
+    def _get(self, path, referer=False):
+        headers = self._headers("get") if referer else {}
+        self._load(self.client.get(path, follow=True, headers=headers))
 
-    def _field(self, label):
-        for tag in self._page.iter("label"):
-            if label_text(_text(tag)) != label:
-                continue
-            target = tag.get("for")
-            field = next((e for e in self._page.iter() if target and e.get("id") == target), None)
-            if field is None:
-                raise DriverError(f"The label “{label}” on {self._path} is not tied to any field.")
-            return field
-        shown = [label_text(_text(tag)) for tag in self._page.iter("label")]
-        raise DriverError(f"No field labelled “{label}” on {self._path}; labels here: {', '.join(shown)}")
+    def _root(self):
+        root, error = self._page_found.scoped(self.scopes)
+        if error:
+            raise failure(error)
+        return root
+
+    def _find(self, kind, locator):
+        element, error = self._page_found.find(kind, locator, self.scopes)
+        if error:
+            raise failure(error, self.scopes)
+        return element
+
+    def _exists(self, kind, locator):
+        element, error = self._page_found.find(kind, locator, self.scopes)
+        return element is not None or len(error["candidates"]) > 1
+
+    def _usable(self, element, locator):
+        if element.get("disabled") is not None or self._in_disabled_fieldset(element):
+            raise DriverError(f"“{locator}” on {self._path} is disabled: a person cannot use it.")
+        return element
 
     @staticmethod
-    def _form_data(form):
-        """What a browser would send for this form, as name -> values."""
-        data = {}
-        for field in form.iter("input", "textarea", "select"):
+    def _in_disabled_fieldset(element):
+        for fieldset in element.iterancestors("fieldset"):
+            if fieldset.get("disabled") is not None:
+                legend = next(fieldset.iterchildren("legend"), None)
+                if legend is None or element not in legend.iterdescendants():
+                    return True
+        return False
+
+    def _form_of(self, element):
+        """The form an element belongs to: the one its `form` attribute names, or the one around it."""
+        owner = element.get("form")
+        if owner is not None:
+            form = self._page_found.ids.get(owner)
+            return form if form is not None and form.tag == "form" else None
+        return next(element.iterancestors("form"), None)
+
+    def _controls(self, form):
+        """The form's controls in the page's order, those outside it that name it included."""
+        return [e for e in self._page.iter("input", "textarea", "select", "button") if self._form_of(e) is form]
+
+    def _submit(self, form, pressed):
+        """Send the form as a browser does when this button is pressed."""
+        method = (pressed.get("formmethod") or form.get("method") or "get").lower()
+        action = pressed.get("formaction") if pressed.get("formaction") is not None else form.get("action")
+        action = urljoin(SITE + self._path, action or self._path).removeprefix(SITE)
+        multipart = (pressed.get("formenctype") or form.get("enctype") or "").lower() == "multipart/form-data"
+        data = self._form_data(form, multipart and method == "post")
+        name = pressed.get("name")
+        if kind_of(pressed) == "image":
+            # The point of the image clicked: its corner, as a click the client cannot aim.
+            prefix = f"{name}." if name else ""
+            data += [(f"{prefix}x", "0"), (f"{prefix}y", "0")]
+        elif name:
+            data.append((name, pressed.get("value", "")))
+        headers = self._headers(method)
+        if method != "post":
+            self._load(self.client.get(action.split("?")[0], _grouped(data), follow=True, headers=headers))
+        elif multipart:
+            self._load(self.client.post(action, _grouped(data), follow=True, headers=headers))
+        else:
+            body = urlencode(data)
+            kind = "application/x-www-form-urlencoded"
+            self._load(self.client.post(action, body, content_type=kind, follow=True, headers=headers))
+
+    def _form_data(self, form, multipart):
+        """What a browser sends for this form: (name, value) pairs, in the page's order."""
+        data = []
+        for field in self._controls(form):
             name = field.get("name")
-            if not name or "disabled" in field.attrib:
+            if not name or field.tag == "button" or field.get("disabled") is not None:
+                continue
+            if self._in_disabled_fieldset(field):
                 continue
             if field.tag == "textarea":
                 # Browsers drop the newline that starts a textarea's content.
-                value = "".join(field.itertext()).removeprefix("\r").removeprefix("\n")
+                data.append((name, "".join(field.itertext()).removeprefix("\r").removeprefix("\n")))
             elif field.tag == "select":
-                options = list(field.iter("option"))
-                chosen = next((o for o in options if "selected" in o.attrib), options[0] if options else None)
-                value = chosen.get("value", "".join(chosen.itertext())) if chosen is not None else ""
+                options = [o for o in field.iter("option") if o.getparent() is not None]
+                chosen = [o for o in options if o.get("selected") is not None]
+                if not chosen and field.get("multiple") is None:
+                    # With nothing selected, a browser shows (and sends) the first option it may.
+                    chosen = [o for o in options if o.get("disabled") is None][:1]
+                data += [(name, o.get("value", text(o))) for o in chosen]
             else:
-                kind = field.get("type", "text").lower()
-                if kind in NOT_SENT or (kind in ("radio", "checkbox") and "checked" not in field.attrib):
+                kind = kind_of(field)
+                if kind in NOT_SENT or (kind in ("radio", "checkbox") and field.get("checked") is None):
                     continue
-                value = field.get("value", "on" if kind in ("radio", "checkbox") else "")
-            data.setdefault(name, []).append(value)
+                if kind == "file":
+                    path = field.get(FILE_ATTRIBUTE)
+                    if multipart and path:
+                        data.append((name, open(path, "rb")))  # noqa: SIM115 (Django's client reads and closes it)
+                    elif path:
+                        data.append((name, Path(path).name))
+                    continue
+                data.append((name, field.get("value", "on" if kind in ("radio", "checkbox") else "")))
         return data
 
 
-def _text(element):
-    """An element's text as a person reads it, whitespace collapsed."""
-    return normalise("".join(element.itertext()))
-
-
-def _form_of(element):
-    return next(element.iterancestors("form"), None)
+def _grouped(pairs):
+    """(name, value) pairs as the dict of lists Django's test client sends."""
+    grouped = {}
+    for name, value in pairs:
+        grouped.setdefault(name, []).append(value)
+    return grouped
 
 
 def _parse(content, charset):
@@ -296,20 +398,3 @@ def _html_parser(charset):
     from lxml import etree
 
     return etree.HTMLParser(encoding=charset)
-
-
-@functools.cache
-def _css(selector):
-    """A CSS selector compiled to XPath once (cssselect), as lxml runs it."""
-    from lxml.cssselect import CSSSelector
-
-    return CSSSelector(selector)
-
-
-@functools.cache
-def _shown_strings():
-    """The text of the body that a page shows: not scripts, styles, a textarea's content or comments."""
-    from lxml import etree
-
-    hidden = " | ".join(f"ancestor::{tag}" for tag in INVISIBLE)
-    return etree.XPath(f"//text()[not({hidden})]")

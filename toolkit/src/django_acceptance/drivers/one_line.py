@@ -1,10 +1,16 @@
-"""WebDriver's failures, which run to many lines, as one line that says whether the browser died."""
+"""WebDriver's failures, which run to many lines, as one line that says whether the browser died.
+
+A browser that refused a command fails the step (DriverError); one that died, or whose driver
+or Grid cannot be reached, is an error of the run's machinery (MachineryError), not a failed
+specification.
+"""
 
 import functools
 
 from selenium.common.exceptions import WebDriverException
+from urllib3.exceptions import HTTPError as DriverUnreachable
 
-from django_acceptance.drivers.base import DriverError
+from django_acceptance.drivers.base import DriverError, MachineryError
 
 
 def one_line_errors(cls):
@@ -15,8 +21,10 @@ def one_line_errors(cls):
         def guarded(self, *args, **kwargs):
             try:
                 return function(self, *args, **kwargs)
-            except WebDriverException as error:
-                raise DriverError(self.session.explain(error)) from error
+            except (WebDriverException, DriverUnreachable) as error:
+                if isinstance(error, WebDriverException) and self.session.alive():
+                    raise DriverError(self.session.explain(error)) from error
+                raise MachineryError(self.session.explain(error)) from error
 
         return guarded
 

@@ -1,5 +1,4 @@
-// The kind of the field a label names (arguments[0]): "password" for one that hides what is typed.
-const label = [...document.querySelectorAll('label')].find((l) => labelWords(l.textContent) === arguments[0]);
-const field = label && label.htmlFor ? document.getElementById(label.htmlFor) : null;
-if (!field) return {missing: arguments[0], path: here()};
-return {type: field.tagName === 'INPUT' ? field.type : field.tagName.toLowerCase()};
+// The kind of the field named arguments[0] within the scopes arguments[1]: "password" for one that hides what is typed.
+const one = findOne('field', arguments[0], arguments[1]);
+if (one.error) return one;
+return {type: one.element.tagName === 'INPUT' ? one.element.type : one.element.tagName.toLowerCase()};

@@ -1,2 +1,4 @@
-// The text of every heading of one level (arguments[0]: 1 for h1...).
-return [...document.querySelectorAll('h' + arguments[0])].map((h) => h.innerText);
+// The text of every shown heading of one level (arguments[0]: 1 for h1...) within the scopes arguments[1].
+const within = scoped(arguments[1]);
+if (within.error) return within;
+return {value: [...within.root.querySelectorAll('h' + arguments[0])].filter(shown).map((h) => h.innerText)};

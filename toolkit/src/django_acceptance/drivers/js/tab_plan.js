@@ -7,7 +7,7 @@ const auto = document.querySelector('[autofocus]');
 let focused = document.activeElement;
 if (!focused || focused === document.body || focused === document.documentElement) focused = null;
 if (!focused && auto && !auto.disabled && auto.getClientRects().length) return false;
-const shown = (e) => e.getClientRects().length && getComputedStyle(e).visibility === 'visible' && !e.closest('[inert]');
+const reachable = (e) => e.getClientRects().length && getComputedStyle(e).visibility === 'visible' && !e.closest('[inert]');
 const named = (e) => {
   const by = e.getAttribute('aria-labelledby');
   if (by) return labelWords(by.split(/\s+/).map((id) => (document.getElementById(id) || {}).textContent || '').join(' '));
@@ -18,7 +18,7 @@ const named = (e) => {
 };
 const candidates = [...document.querySelectorAll(
   'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex], [contenteditable=true]')]
-  .filter((e) => e.tabIndex >= 0 && !e.disabled && shown(e));
+  .filter((e) => e.tabIndex >= 0 && !e.disabled && reachable(e));
 const ordered = [...candidates.filter((e) => e.tabIndex > 0).sort((a, b) => a.tabIndex - b.tabIndex),
                  ...candidates.filter((e) => e.tabIndex === 0)];
 const group = (e) => e.type === 'radio' && e.name

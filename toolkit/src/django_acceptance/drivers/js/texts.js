@@ -1,2 +1,4 @@
-// The visible text of every element that matches a CSS selector (arguments[0]), in the page's order.
-return [...document.querySelectorAll(arguments[0])].map((e) => e.innerText);
+// The visible text of every shown element that matches a CSS selector (arguments[0]) within the scopes arguments[1].
+const within = scoped(arguments[1]);
+if (within.error) return within;
+return {value: [...within.root.querySelectorAll(arguments[0])].filter(shown).map((e) => e.innerText)};
