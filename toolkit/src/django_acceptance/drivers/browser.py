@@ -49,7 +49,6 @@ class BrowserDriver(Driver):
         self.session = session
         # The live server's Traffic, where it has one: every action returns once the site has answered.
         self.traffic = traffic
-        self.wd = session.webdriver
         self.base_url = base_url
         self.timeout = timeout
         self._page = None  # what js/page.js read, until the next action
@@ -59,6 +58,11 @@ class BrowserDriver(Driver):
         self._pending = False  # an action may have led to a page that no read has waited for yet
         self._sign_in_key = None  # a session to give the browser on its next visit
         self._visited = False  # a visit was made that no read has waited for yet
+
+    @property
+    def wd(self):
+        """The session's WebDriver: a new one after a browser that died was replaced."""
+        return self.session.webdriver
 
     # Going places
 

@@ -130,8 +130,9 @@ function leaves(e) {
     const href = e.getAttribute('href') || '';
     if (/^\s*javascript:/i.test(href) || e.hasAttribute('download')) return false;
     if (e.target && !['_self', '_top', '_parent'].includes(e.target)) return false;
+    // A link to a part of this page (#, #top) moves within it.
     const to = new URL(e.href, location.href), now = new URL(location.href);
-    return !(to.hash && to.origin + to.pathname + to.search === now.origin + now.pathname + now.search);
+    return !(e.href.includes('#') && to.origin + to.pathname + to.search === now.origin + now.pathname + now.search);
   }
   const form = e.form;
   return !!form && ['submit', 'image'].includes(e.type) && (e.getAttribute('formmethod') || form.method) !== 'dialog';

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from tests.contract import views
+
+app_name = "contract"
+urlpatterns = [
+    path("fields/", views.page("fields"), name="fields"),
+    path("buttons/", views.page("buttons"), name="buttons"),
+    path("scripts/", views.page("scripts"), name="scripts"),
+    path("echo/", views.echo, name="echo"),
+    path("echo/elsewhere/", views.echo, name="echo-elsewhere"),
+    path("hop/<int:hops>/", views.hop, name="hop"),
+    path("back/", views.back, name="back"),
+    path("part/", views.part, name="part"),
+]
