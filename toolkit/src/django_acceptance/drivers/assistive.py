@@ -44,7 +44,7 @@ class Keyboard:
 
     def tab(self):
         """Press Tab; the accessible name of what has the focus now, or None when it has left the page."""
-        self.driver.settle()
+        self.driver.wait_for_page()
         self._keys_pressed()
         ActionChains(self.wd).send_keys(Keys.TAB).perform()
         return self.focused()

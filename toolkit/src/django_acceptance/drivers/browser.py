@@ -237,18 +237,18 @@ class BrowserDriver(Driver):
 
     @property
     def session_cookie(self):
-        self.settle()
+        self.wait_for_page()
         if not self.wd.current_url.startswith(self.base_url):
             # WebDriver reads the cookies of the page on show: a page of the site must be open.
             self.visit(self.base_url + "/")
-            self.settle()
+            self.wait_for_page()
         self._start_here()
         cookie = self.wd.get_cookie(settings.SESSION_COOKIE_NAME)
         return cookie["value"] if cookie else ""
 
     @session_cookie.setter
     def session_cookie(self, value):
-        self.settle()
+        self.wait_for_page()
         self._start_here()
         # Added over the one there, not after deleting it: WebKit answers a delete before its
         # cookie store has done it, and may then delete the cookie added next.
@@ -329,7 +329,18 @@ class BrowserDriver(Driver):
         return answer["value"]
 
     def settle(self):
-        """Wait for the page the last action led to, where no read of it is about to."""
+        """Wait until the site has answered the last action (and every redirect after it).
+
+        With the run's live server that is known on the server's side, for no command to the
+        browser; without it, the browser is asked until it shows the page the action led to.
+        """
+        if self.traffic is not None:
+            self._answered(self._awaited)
+        else:
+            self.wait_for_page()
+
+    def wait_for_page(self):
+        """Wait for the browser to show the page the last action led to, where no read of it is about to."""
         if self._pending or self._arrive or self._visited:
             self.read("settled")
 
@@ -461,7 +472,7 @@ class BrowserDriver(Driver):
 
     def _checked(self):
         if self.accessibility:
-            self.settle()
+            self.wait_for_page()
             self.accessibility.check(self)
 
     # The start of a scenario, and signing in or out, ride on the next visit
