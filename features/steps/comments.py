@@ -4,7 +4,7 @@ from behave import given, then, when
 
 from articles.models import Article, Comment
 from features.support import tasks
-from features.support.expect import COMMENTS, expect_comments, expect_list, expect_page
+from features.support.expect import COMMENT, expect_comments, expect_list, expect_page
 
 
 @when('{who:Person} comments "{text:Text}" on "{title:Quoted}"')
@@ -45,7 +45,8 @@ def step_sees_comment(context, who, text, name, title):
     driver = context.people.act_as(who)
     tasks.open_article(driver, title)
     expect_page(driver, tasks.article_address(title), title)
-    shown = driver.texts(COMMENTS)
+    with driver.within("Comments"):
+        shown = driver.texts(COMMENT)
     assert shown.count(f"{name} wrote: {text}") == 1, f"The comments under “{title}” are {shown}: not this one, once."
 
 
@@ -76,7 +77,8 @@ def step_follow_link_on(context, who, link, title):
 def step_on_article_to_comment(context, who, title):
     driver = context.people.looking(who)
     expect_page(driver, tasks.article_address(title), title)
-    assert driver.has_field("Your comment"), f"No comment form is offered on {driver.path}."
+    with driver.within("Comments"):
+        assert driver.has_field("Your comment"), f"No comment form is offered under the comments on {driver.path}."
 
 
 @then("{who:Person} is offered no comments and no form to comment")
@@ -89,5 +91,6 @@ def step_no_comments_offered(context, who):
 @then('{who:Person} are offered "{link:Quoted}" instead of a comment form')
 def step_offered_sign_in(context, who, link):
     driver = context.people.looking(who)
-    assert driver.has_link(link), f"There is no link “{link}” on {driver.path}."
+    with driver.within("Comments"):
+        assert driver.has_link(link), f"There is no link “{link}” under the comments on {driver.path}."
     assert not driver.has_field("Your comment"), f"A comment form is offered on {driver.path}."

@@ -38,7 +38,7 @@ TOLD = "[role=status] li, .errors li, main h1, main > p"
 CONTENT = "main > :not([role=status])"
 # The messages and errors a page tells a person, without its headings and paragraphs.
 MESSAGES = "[role=status] li, .errors li"
-COMMENTS = ".comments .comment"
+COMMENT = ".comment"  # within the article's "Comments"
 
 
 def one_line(text, most=600):
@@ -119,10 +119,12 @@ def expect_list(driver, selector, expected, what):
 
 def expect_comments(driver, expected):
     """The comments under the article on show, in order, each as "Name wrote: text"."""
-    expect_list(driver, COMMENTS, expected, f"The comments under “{driver.heading}”")
-    if not expected:
-        told = [text for text in driver.texts(".comments p") if text == "No comments yet."]
-        assert told == ["No comments yet."], f"{driver.path} does not say “No comments yet.” once: {told}"
+    heading = driver.heading
+    with driver.within("Comments"):
+        expect_list(driver, COMMENT, expected, f"The comments under “{heading}”")
+        if not expected:
+            told = [text for text in driver.texts("p") if text == "No comments yet."]
+            assert told == ["No comments yet."], f"{driver.path} does not say “No comments yet.” once: {told}"
 
 
 def expect_email(message, to, subject, body=None, leaves_out=()):

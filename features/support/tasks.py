@@ -178,8 +178,9 @@ def change_password(driver, old, new):
 
 def comment(driver, title, text):
     read_from_front_page(driver, title)
-    driver.fill_in("Your comment", text)
-    driver.press("Add comment")
+    with driver.within("Comments"):
+        driver.fill_in("Your comment", text)
+        driver.press("Add comment")
 
 
 def register_without_form(driver, username, email, password, **more):
