@@ -19,4 +19,5 @@ class ArticleAdmin(admin.ModelAdmin):
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["article", "author", "created_at"]
+    # What a comment says comes first: staff moderate comments by reading them.
+    list_display = ["body", "article", "author", "created_at"]

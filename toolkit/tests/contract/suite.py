@@ -72,12 +72,14 @@ class Contract:
         self.d.fill_in("code", "X1")
         self.d.fill_in("street", "High Street")
         self.d.fill_in("About you", "Engines")
+        self.d.fill_in("Search", "looms")  # a label that is an image: by its alt text
         self.d.press("Send")
         received = self.received()
         for line in ("name=Ada", "town=Leeds", "email=ada@example.com", "phone=0113", "code=X1"):
             self.assertIn(line, received)
         self.assertIn("address=High Street", received)
         self.assertIn("about=Engines", received)
+        self.assertIn("q=looms", received)
 
     def test_a_whole_label_wins_over_one_that_holds_it_in_part(self):
         self.d.visit("/contract/fields/")

@@ -125,12 +125,14 @@ class Page:
 
     @staticmethod
     def label_words(label):
-        """A label's own words, without those of a select or textarea it wraps (its options)."""
+        """A label's own words, without those of a select or textarea it wraps (its options); an image by its alt."""
         parts = []
 
         def walk(element):
             if element.tag in ("select", "textarea", "datalist"):
                 return
+            if element.tag == "img":
+                parts.append(f" {element.get('alt') or ''} ")
             parts.append(element.text or "")
             for child in element:
                 if isinstance(child.tag, str):

@@ -18,10 +18,12 @@ function shown(e) {
 }
 const byId = (ids) => (ids || '').split(/\s+/).filter(Boolean)
   .map((id) => (document.getElementById(id) || {}).textContent || '').join(' ');
-// A label's own words, without the text of the control it wraps (a select's options).
+// A label's own words, without the text of the control it wraps (a select's options); an image
+// in it counts by its alt text, as it does in the field's accessible name (a search box's lens).
 function labelOwn(l) {
   const copy = l.cloneNode(true);
   copy.querySelectorAll('select, textarea, datalist').forEach((c) => c.remove());
+  copy.querySelectorAll('img[alt]').forEach((i) => i.replaceWith(' ' + i.alt + ' '));
   return labelWords(copy.textContent);
 }
 // What a person may call each kind of element: [names matched whole, names matched in part].
