@@ -65,9 +65,12 @@ class BrowserFixture:
         return driver
 
     def end_test(self, driver):
-        driver.settle()
-        self.server.traffic.forget()
-        self.session.clear_cookies()
+        # What one test left owed must not fail the next: forgotten even when settling fails.
+        try:
+            driver.settle()
+        finally:
+            self.server.traffic.forget()
+            self.session.clear_cookies()
 
     def stop(self):
         if self.session is not None:

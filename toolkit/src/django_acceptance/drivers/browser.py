@@ -395,18 +395,28 @@ class BrowserDriver(Driver):
         # A person clicks each field and types, clicks the boxes, then the button.
         # The pointer jumps: Selenium's default glides it for 250 ms to each element, which
         # made a form of three fields cost a second and tells no scenario anything.
+        moves = [
+            (field["element"], value if kind_ == "fillable" else None)
+            for (_, kind_, _, value), field in zip(form, found["fields"], strict=True)
+            if field["click"]
+        ]
+        moves += [(found["target"], None)] if target else []
+        if not found["fits"]:
+            # More than the window holds: each element scrolled to by a script before its click,
+            # since WebKit's wheel actions do not scroll (a command more each, on such forms alone).
+            for element, keys in moves[:-1]:
+                self.wd.execute_script(plain("scroll_to"), element)
+                ActionChains(self.wd, duration=0).click(element).send_keys(keys or "").perform()
+            if moves:
+                self.wd.execute_script(plain("scroll_to"), moves[-1][0])
+            moves = moves[-1:]
         actions = ActionChains(self.wd, duration=0)
-        clicks = 0
-        for (_, kind_, _, value), field in zip(form, found["fields"], strict=True):
-            if field["click"]:
-                actions.scroll_to_element(field["element"]).click(field["element"])
-                clicks += 1
-            if kind_ == "fillable" and value:
-                actions.send_keys(value)
-        if target:
-            actions.scroll_to_element(found["target"]).click(found["target"])
+        for element, keys in moves:
+            actions.scroll_to_element(element).click(element)
+            if keys:
+                actions.send_keys(keys)
         if not target:
-            if clicks:
+            if moves:
                 _acted(actions.perform)
             self.forget_page()
             return

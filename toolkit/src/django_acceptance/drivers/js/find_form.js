@@ -52,8 +52,15 @@ if (clicked) {
   navigates = leaves(clicked);
   armLeaving(navigates);
 }
-// The form's top at the top of the window, as a person scrolls to it: WebKit's wheel actions do not
+// Everything to click in the window, as a person scrolls to it: WebKit's wheel actions do not
 // scroll an element into view, and a click outside the window is refused (MoveTargetOutOfBounds).
-const first = (found[0] || {}).e || clicked;
-if (first) (first.closest('form') || first).scrollIntoView({block: 'start'});
-return {fields: answer, target: clicked, navigates: navigates};
+// The form's top at the top of the window.
+// Where not all of it fits, `fits` is false: the driver then scrolls to each before its click.
+const clicks = [...answer.filter((a) => a.click).map((a) => a.element), ...(clicked ? [clicked] : [])];
+let fits = true;
+if (clicks.length) {
+  const first = clicks[0].closest('form') || clicks[0];
+  first.scrollIntoView({block: 'start'});
+  fits = Math.max(...clicks.map((e) => e.getBoundingClientRect().bottom)) <= window.innerHeight;
+}
+return {fields: answer, target: clicked, navigates: navigates, fits: fits};
