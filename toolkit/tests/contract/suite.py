@@ -271,6 +271,14 @@ class Contract:
         self.assertTrue(self.d.has_text("More, shown by a script"))
 
     @scripts
+    def test_a_form_a_script_sends_itself_stays_on_the_page(self):
+        self.d.visit("/contract/scripts/")
+        self.d.fill_in("Your email", "ada@example.com")
+        self.d.press("Subscribe")
+        self.assertEqual(self.d.path, "/contract/scripts/")
+        self.assertTrue(self.d.has_text("Subscribed"))
+
+    @scripts
     def test_an_option_a_script_adds_is_chosen(self):
         self.d.visit("/contract/scripts/")
         self.d.select("Cambridge", "Town")
