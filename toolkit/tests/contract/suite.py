@@ -241,12 +241,19 @@ class Contract:
         self.assertEqual(self.d.path, "/contract/echo/?arrived=link")
         self.assertRegex(self.d.texts("#referer")[0], r"^Referer: http://[^/]+/contract/buttons/$")
 
+    def test_a_link_to_the_page_itself_loads_it_again(self):
+        self.d.visit("/contract/buttons/")
+        self.d.click_link("This page again")
+        self.assertEqual(self.d.path, "/contract/buttons/?again=1")
+        self.assertEqual(self.d.heading, "Buttons")
+
     def test_a_missing_link_names_the_links_the_page_has(self):
         self.d.visit("/contract/buttons/")
         with self.assertRaises(ElementNotFound) as raised:
             self.d.click_link("The short way")
         self.assertIn(
-            "No link “The short way” on /contract/buttons/; links here: “Take the long way”, “Received”",
+            "No link “The short way” on /contract/buttons/; links here: "
+            "“Take the long way”, “Received”, “This page again”",
             str(raised.exception),
         )
 

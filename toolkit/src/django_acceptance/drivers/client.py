@@ -51,9 +51,12 @@ class ClientDriver(Driver):
         link = self._find("link", text)
         href = link.get("href").strip()
         target = urljoin(SITE + self._path, href)
-        if href.lower().startswith("javascript:") or urlsplit(target)[:4] == urlsplit(SITE + self._path)[:4]:
-            if href.startswith("#") and not self._page_found.scripts:
-                return  # A link to a part of the page: nothing to load.
+        script = href.lower().startswith("javascript:")
+        # A link to a part of this page (#, #top) moves within it; one to the page itself loads it again.
+        within_page = "#" in href and urlsplit(target)[:4] == urlsplit(SITE + self._path)[:4]
+        if script or within_page:
+            if within_page and not self._page_found.scripts:
+                return
             raise NotSupportedByDriver(
                 f"The link “{text}” on {self._path} leads nowhere but this page ({href}): what it does is the "
                 "page's scripts' to do; tag the scenario @browser."
