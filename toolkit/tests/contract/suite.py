@@ -198,6 +198,15 @@ class Contract:
             self.d.press("Delete")
         self.assertIn("delete=1", self.received())
 
+    def test_within_names_a_fieldset_by_its_legend_and_a_landmark_by_its_label(self):
+        self.d.visit("/contract/fields/")
+        with self.d.within("Delivery"):
+            self.assertTrue(self.d.has_field("By courier"))
+            self.assertFalse(self.d.has_field("Name"))
+        self.d.visit("/contract/buttons/")
+        with self.d.within("Second note"):  # its aria-label, not its heading ("A note")
+            self.assertEqual(self.d.headings(2), ["A note"])
+
     def test_within_a_region_the_page_lacks_names_the_regions(self):
         self.d.visit("/contract/buttons/")
         with self.assertRaises(ElementNotFound) as raised, self.d.within("Third note"):
