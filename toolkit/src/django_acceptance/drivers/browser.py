@@ -7,6 +7,8 @@ action that navigates does not wait on its own: it marks the page it leaves, and
 whatever reads the page next does so through a script that first checks that the
 marked page has gone and the new one has loaded (and is polled until it has). So
 what a step reads is always the page the action led to, never the one before it.
+A click that stays on the page (a dialog's opener, a form a script sends) marks
+nothing, and the page's own listeners correct a mark the site's scripts made wrong.
 """
 
 import time
