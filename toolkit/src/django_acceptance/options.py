@@ -10,6 +10,7 @@ BROWSERS = ("chromium", "firefox", "webkit")
 ACCESSIBILITY = ("off", "check")
 SCREENSHOTS = ("failures", "steps")
 IMPACT = ("off", "record")
+TRACE = ("failed", "all", "off")
 TRUE, FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 
 
@@ -88,6 +89,9 @@ class Options:
     # Seconds the live server holds every request before answering it: a slow site, to bring
     # out steps that go on before the site has answered. 0: answer at once.
     slow_site: float = 0.0
+    # What the site did during each step (report/trace.py), kept in the evidence folder: of failed
+    # scenarios, of all, or of none.
+    trace: str = "failed"
 
     # The tag of the scenarios that always run in a browser (the ACCEPTANCE setting's BROWSER_TAG).
     browser_tag: str = "browser"
@@ -136,6 +140,7 @@ class Options:
             durations=_file_or_off(userdata, "durations", f"{reports}/durations.json"),
             impact=_choice(userdata, "impact", IMPACT, cls.impact),
             slow_site=_number(userdata, "slow_site", "0", float, 0, 10),
+            trace=_choice(userdata, "trace", TRACE, cls.trace),
             browser_tag=project.browser_tag,
         )
 

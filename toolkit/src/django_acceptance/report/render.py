@@ -27,7 +27,7 @@ ALLURE_CONFIG = """export default {{
   historyPath: {history},
   historyLimit: 30,
   // Labels for the machinery, not for a reader: the specification page finds results by location.
-  hideLabels: ["location", "scenario", "framework", "language", "host", "thread", "severity"],
+  hideLabels: ["location", "scenario", "trace", "framework", "language", "host", "thread", "severity"],
   plugins: {{
     awesome: {{
       options: {{ singleFile: true, reportLanguage: "en", groupBy: ["feature", "story"] }},

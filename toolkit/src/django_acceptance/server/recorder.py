@@ -11,7 +11,7 @@ A Window collects, from when it opens until it closes, in every thread of this p
 test client answers in the scenario's thread; the live server in its own):
 
 - requests: Request(method, path, status, view, templates, duration, queries, redirect,
-  form, exception), one for each request the site answered, in the order they began; a
+  form, exception, html), one for each request the site answered, in the order they began; a
   redirect the client or browser followed is a request of its own whose predecessor's
   `redirect` names where it led.
 - queries: Query(sql, params, duration, alias, request) of every statement, those run
@@ -79,6 +79,7 @@ class Request:
     redirect: str | None = None  # a 3xx answer's Location
     form: dict = field(default_factory=dict)  # POST fields, name -> value or list of values
     exception: Raised | None = None
+    html: str = field(default="", repr=False)  # the page the site answered with, when it answered HTML
 
 
 @dataclass
@@ -197,6 +198,8 @@ class _Recorder:
             record.status = response.status_code
             if 300 <= response.status_code < 400:
                 record.redirect = response.get("Location")
+            elif "html" in response.get("Content-Type", "") and not response.streaming:
+                record.html = response.content.decode(response.charset or "utf-8", errors="replace")
             return response
         finally:
             record.duration = time.perf_counter() - started
