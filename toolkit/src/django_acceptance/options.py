@@ -11,6 +11,7 @@ ACCESSIBILITY = ("off", "check")
 SCREENSHOTS = ("failures", "steps")
 IMPACT = ("off", "record")
 TRACE = ("failed", "all", "off")
+PAGE = ("on", "off")
 TRUE, FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 
 
@@ -92,6 +93,8 @@ class Options:
     # What the site did during each step (report/trace.py), kept in the evidence folder: of failed
     # scenarios, of all, or of none.
     trace: str = "failed"
+    # on: the run writes the specification page (<reports>/index.html, or partial.html for part of the suite).
+    page: str = "on"
 
     # The tag of the scenarios that always run in a browser (the ACCEPTANCE setting's BROWSER_TAG).
     browser_tag: str = "browser"
@@ -141,6 +144,7 @@ class Options:
             impact=_choice(userdata, "impact", IMPACT, cls.impact),
             slow_site=_number(userdata, "slow_site", "0", float, 0, 10),
             trace=_choice(userdata, "trace", TRACE, cls.trace),
+            page=_choice(userdata, "page", PAGE, cls.page),
             browser_tag=project.browser_tag,
         )
 

@@ -120,6 +120,13 @@ class _Listener(AllureListener):
             self.flaky.add(self.current_scenario_uuid)
         super().stop_scenario(scenario)
 
+    @allure_commons.hookimpl
+    def add_label(self, label_type, labels):
+        # allure-behave has no handler for allure.dynamic.label: the scenario's result takes it.
+        result = self.current_scenario_uuid and self.logger.get_test(self.current_scenario_uuid)
+        if result:
+            result.labels.extend(Label(name=label_type, value=value) for value in labels)
+
     @allure_commons.hookimpl(tryfirst=True)
     def report_result(self, result):
         # Runs before the file logger writes the result: a pass after failed attempts is flaky.
@@ -313,6 +320,10 @@ def selection_of(config):
         parts.append(f"--tags={' and '.join(tags)}")
     if config.name:
         parts += [f"-n {name!r}" for name in config.name]
+    if getattr(config, "include_re", None):
+        parts.append(f"-i {config.include_re}")
+    if getattr(config, "exclude_re", None):
+        parts.append(f"-e {config.exclude_re}")
     if os.environ.get(SHARD):
         parts.append(f"--shard {os.environ[SHARD]}")
     return " ".join(parts)

@@ -178,13 +178,20 @@ def _field(name, value):
     return mask(value)
 
 
+INSERTED = re.compile(r'^INSERT INTO "?(\w+)"? \(([^)]*)\) VALUES', re.I)
+
+
 def _query(query):
     secret = SESSION_TABLE in query.sql
-    return {
-        "sql": query.sql,
-        "params": [MASK if secret and isinstance(p, str) else mask(p) for p in query.params],
-        "duration": round(query.duration, 5),
-    }
+    params = [MASK if secret and isinstance(p, str) else mask(p) for p in query.params]
+    found = {"sql": query.sql, "params": params, "duration": round(query.duration, 5)}
+    inserted = INSERTED.match(query.sql)
+    if inserted:
+        # Which value went to which column: "article_id=2" says where a row went without reading SQL.
+        columns = [c.strip().strip('"`') for c in inserted.group(2).split(",")]
+        if len(columns) == len(params):
+            found["values"] = dict(zip(columns, params, strict=True))
+    return found
 
 
 def _email(message):

@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import threading
+from pathlib import Path
 
 from behave.configuration import Configuration
 from behave.exception import TagExpressionError
@@ -127,18 +128,29 @@ class Command(behave_django.Command):
             if shard:
                 # The workers, which never see --shard, say in the results that their run is a part.
                 os.environ[results.SHARD] = "/".join(map(str, shard))
-            sys.exit(pool.run(config, run_options, sys.argv[2:], jobs, shard))
+            status = pool.run(config, run_options, sys.argv[2:], jobs, shard)
+            _write_page(run_options)
+            sys.exit(status)
         if run_options.driver == "browser" and not options["dry_run"]:
             options["runner"] = _with_prestarted_browser(_runner_class(options["runner"]), run_options)
         if not worker.worker_name() and not options["dry_run"]:
             pool.clear_worker_reports(config)
+            _clear_junit(config)
             evidence.clear(run_options.evidence_dir)
             results.clear(run_options.results)
         if worker.worker_name():
             names = ("failfast", "interactive", "keepdb", "reverse")
             passthru = {k: options[k] for k in names if options.get(k) is not None}
             sys.exit(worker.run(self.get_behave_args(), _runner_class(options["runner"]), passthru))
-        super().handle(*args, **options)
+        if options["dry_run"]:
+            super().handle(*args, **options)
+            return
+        try:
+            super().handle(*args, **options)
+        except SystemExit:  # behave-django's way of saying that scenarios failed
+            _write_page(run_options)
+            raise
+        _write_page(run_options)
 
     def _hold_checkout(self):
         """The checkout's lock for this run (one_run.py); a second run stops here, in one line."""
@@ -168,6 +180,27 @@ class Command(behave_django.Command):
             sys.exit(0)
         self.selected = chosen.locations
         return Configuration(self.get_behave_args(), load_config=True)
+
+
+def _clear_junit(config):
+    """The JUnit files of earlier runs: CI collects junit/*.xml, which must be this run's alone."""
+    if config.junit:
+        for old in Path(config.junit_directory).glob("TESTS-*.xml"):
+            old.unlink(missing_ok=True)
+
+
+def _write_page(run_options):
+    """Every run ends by writing the specification page (unless -D page=off), and says where."""
+    if run_options.page == "off":
+        return
+    from django_acceptance.report.render import ReportError, write_run_page
+
+    try:
+        said = write_run_page(project(), run_options.results)
+    except (ReportError, OSError) as error:
+        said = f"The specification page could not be written: {error}"
+    if said:
+        print(said, flush=True)
 
 
 def _runner_class(runner):
