@@ -33,7 +33,8 @@ EVIDENCE = {
     "accessibility-axe": "accessibility violations, as axe-core gave them",
 }
 # "AssertionError: " and the like say nothing to a reader; what follows does.
-EXCEPTION = re.compile(r"^(?:[\w.]+(?:Error|Exception)|ASSERT FAILED|Assertion Failed): ")
+# The site's own exception (AttributeError: ...) heading a failure stays: it is the cause.
+EXCEPTION = re.compile(r"^(?:AssertionError|[\w.]*DriverError|ASSERT FAILED|Assertion Failed): ", re.M)
 QUOTED = re.compile(r'("[^"]*"|&lt;[^&]*&gt;)')
 
 
