@@ -194,6 +194,10 @@ HELP = [
     ("retries", "0 to 10 (0)", "a failing browser scenario runs again; one that then passes is flaky"),
     ("durations", "a file (<reports>/durations.json)|off", "where scenarios' times are kept for parallel runs"),
     ("timings", "a file", "where the run writes its figures (run and step time, scenarios), for a benchmark"),
+    ("trace", f"{'|'.join(TRACE)} (failed)", "what the site did at each step, kept for failed scenarios, all, or none"),
+    ("page", f"{'|'.join(PAGE)} (on)", "the run writes <reports>/index.html (partial.html for part of the suite)"),
+    ("impact", f"{'|'.join(IMPACT)} (off)", "record: each scenario's lines into <reports>/impact.json, for --changed"),
+    ("slow_site", "seconds (0)", "the live server holds every request this long: a slow site, for browser steps"),
 ]
 
 
@@ -201,4 +205,4 @@ def help_text():
     """The run options, one a line, for --help."""
     width = max(len(name) for name, _, _ in HELP)
     lines = [f"  -D {name:<{width}}  {values}: {means}" for name, values, means in HELP]
-    return "run options (-D name=value; defaults may be set in behave.ini's [behave.userdata]):\n" + "\n".join(lines)
+    return "Run options (-D name=value; defaults may be set in behave.ini's [behave.userdata]):\n" + "\n".join(lines)

@@ -28,6 +28,9 @@ from django_acceptance.parallel import arguments, pool, schedule, worker
 from django_acceptance.report import evidence, results
 
 RUNNER = "django_acceptance.server.test_runner:AcceptanceTestRunner"
+# The options --help shows first: the suite's own, and behave's that choose what runs and how it is shown.
+OWN_OPTIONS = {"--parallel", "--shard", "--changed", "--define", "--tags", "--name", "--include", "--dry-run"}
+OWN_OPTIONS |= {"--format", "--stop"}
 behave_patches.register_formatters()
 
 
@@ -35,9 +38,19 @@ class Command(behave_django.Command):
     help = "Runs the acceptance suite with behave."
 
     def create_parser(self, prog_name, subcommand, **kwargs):
-        # --help ends with the run options (-D name=value) and their values, as written.
+        # --help starts with the suite's own options and the run options (-D name=value) with their
+        # values; the many of behave and Django follow.
         parser = super().create_parser(prog_name, subcommand, **kwargs)
-        parser.epilog = help_text()
+        parser.description = "Runs the acceptance suite: behave, through Django's test runner."
+        own = parser.add_argument_group("the suite's options", description=help_text())
+        parser._action_groups.remove(own)
+        parser._action_groups.insert(0, own)
+        for action in parser._actions:
+            if set(action.option_strings) & OWN_OPTIONS:
+                for group in parser._action_groups[1:]:
+                    if action in group._group_actions:
+                        group._group_actions.remove(action)
+                own._group_actions.append(action)
         formatters = (argparse.RawDescriptionHelpFormatter, parser.formatter_class)
         parser.formatter_class = type("HelpFormatter", formatters, {})
         return parser
