@@ -70,7 +70,7 @@ def undefined_line(step, registry):
     name = step.name.replace("\\'", "'")  # behave escapes quotes of an undefined step for its snippet
     offers = "; ".join(closest(name, step.step_type, registry))
     catalogue = f" Every step: {project().step_catalogue}" if project().step_catalogue else ""
-    return f'? {step.location}  "{step.keyword} {name}" is not a step yet. Closest: {offers}.{catalogue}'
+    return f'? {step.location}  "{step.keyword} {name}" is not yet written. Closest: {offers}.{catalogue}'
 
 
 def step_registry():

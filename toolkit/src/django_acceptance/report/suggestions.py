@@ -96,3 +96,62 @@ def closest(text, step_type, registry, count=3):
         if len(best) == count:
             break
     return best
+
+
+def _types():
+    """The project's parameter types (behave's registry): name -> its pattern."""
+    from behave.matchers import ParseMatcher
+
+    found = {}
+    for name, convert in ParseMatcher.TYPE_REGISTRY.items():
+        pattern = getattr(convert, "pattern", None)
+        if pattern:
+            found[name] = re.compile(pattern)
+    return found
+
+
+def _parameter(token, types, taken):
+    """The parameter a typed word or quoted text stands for, as "{name:Type}", or None for a plain word."""
+    quoted = token.startswith('"')
+    inner = token[1:-1] if quoted else token
+    for name, pattern in types.items():
+        if quoted != (name.lower().startswith("quoted") or name.lower() == "text") or not pattern.fullmatch(inner):
+            continue
+        if not quoted and pattern.fullmatch("zqxj wvk"):
+            continue  # a type that takes any words says nothing of this one
+        base = "who" if name == "Person" else "text" if quoted else name.lower()
+        label = base if base not in taken else f"{base}{sum(t.startswith(base) for t in taken) + 1}"
+        taken.append(label)
+        return f'"{{{label}:{name}}}"' if quoted else f"{{{label}:{name}}}"
+    return None
+
+
+def snippet(text, step_type, registry):
+    """A definition for a step not yet written, in the project's style: its parameter types, and where it belongs.
+
+    The module is that of the existing step that shares most of its words.
+    """
+    types = _types()
+    taken, words, pattern = [], [], []
+    for index, token in enumerate(_tokens(text)):
+        # A person is named where a sentence starts; a capitalised word elsewhere is a title's.
+        shown = _parameter(token, types, taken) if token.startswith('"') or index == 0 else None
+        pattern.append(shown or token)
+        if shown is None:
+            words.append(re.sub(r"\W+", "_", token.lower()).strip("_"))
+    typed = {w.lower() for w in _tokens(text)}
+    module, best = None, -1
+    for matchers in registry.steps.values():
+        for matcher in matchers:
+            shared = len(typed & {w.lower() for w in _tokens(matcher.pattern)})
+            if shared > best:
+                module, best = matcher.location.filename, shared
+    keyword = "given" if step_type == "step" else step_type
+    name = "step_" + "_".join(w for w in words if w)[:60]
+    arguments = "".join(f", {label}" for label in taken)
+    lines = [
+        f"@{keyword}({' '.join(pattern)!r})",  # repr: quoted so that it pastes, whatever quotes the step has
+        f"def {name}(context{arguments}):",
+        '    raise NotImplementedError("Not yet written")',
+    ]
+    return "\n".join(lines), module
