@@ -78,12 +78,13 @@ class TracerTests(TestCase):
         self.assertEqual(insert["values"]["username"], "grace")
 
     def test_with_trace_off_nothing_is_recorded(self):
+        open_before = list(recorder._recorder.windows)
         tracer = trace.Tracer("off")
         tracer.start()
         self.assertIsNone(tracer.window)
         self.assertIsNone(tracer.step_done(step("anything")))
         self.assertIsNone(tracer.save(self.folder, SCENARIO, "client"))
-        self.assertEqual(recorder._recorder.windows, [])
+        self.assertEqual(recorder._recorder.windows, open_before)
 
     def test_which_scenarios_keep_their_trace(self):
         self.assertEqual([trace.Tracer(m).wanted(False) for m in trace.MODES], [False, True, False])
@@ -95,6 +96,7 @@ class HeadlineTests(TestCase):
         self.client.raise_request_exception = False
         tracer = trace.Tracer("failed")
         tracer.start()
+        self.addCleanup(tracer.stop)  # step_done opens the next step's window
         self.client.get("/broken/")
         failed = step("she opens the broken page", Status.failed, "ASSERT FAILED: The page says: Server Error")
         failed.site_exception = tracer.step_done(failed)
