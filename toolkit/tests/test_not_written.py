@@ -55,6 +55,12 @@ class NotWrittenTests(SimpleTestCase):
         step = SimpleNamespace(step_type="when", name=offered.removeprefix("When "))
         self.assertIsNotNone(self.registry.find_match(step))
 
+    def test_a_bare_parameter_is_filled_only_after_the_words_it_follows(self):
+        pattern = '{who:Person} sees the comment "{text:Quoted}" by {name} under'
+        self.registry.add_step_definition("then", pattern, comment)
+        offered = closest('Rita sees her comment "Lovely" first under', "then", self.registry, count=1)
+        self.assertEqual(offered, ['Then Rita sees the comment "Lovely" by {name} under'])
+
     def test_junit_and_the_summary_call_it_not_yet_written(self):
         behave_patches._name_not_written()
         step = SimpleNamespace(status=Status.undefined, keyword="When", name="Rita pins it")

@@ -44,17 +44,22 @@ def _align(pattern, typed):
                 dist[i][j - 1] + 1,
                 dist[i - 1][j - 1] + _cost(pattern[i - 1], typed[j - 1]),
             )
-    filled = {}
+    filled, exact = {}, set()
     i, j = rows, cols
     while i and j:
         if dist[i][j] == dist[i - 1][j - 1] + _cost(pattern[i - 1], typed[j - 1]):
             if _is_placeholder(pattern[i - 1]) and _cost(pattern[i - 1], typed[j - 1]) < 1:
                 filled[i - 1] = typed[j - 1]
+            elif _cost(pattern[i - 1], typed[j - 1]) == 0:
+                exact.add(i - 1)
             i, j = i - 1, j - 1
         elif dist[i][j] == dist[i - 1][j] + 1:
             i -= 1
         else:
             j -= 1
+    # A bare parameter takes any word: only one that follows a word both share ("by Rita"), not a
+    # word left over where the typed step says something else ("her comment ... first under").
+    filled = {i: word for i, word in filled.items() if pattern[i].startswith('"') or i == 0 or i - 1 in exact}
     return dist[rows][cols], filled
 
 
