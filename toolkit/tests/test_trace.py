@@ -86,6 +86,15 @@ class TracerTests(TestCase):
         self.assertIsNone(tracer.save(self.folder, SCENARIO, "client"))
         self.assertEqual(recorder._recorder.windows, open_before)
 
+    def test_pictures_of_the_steps_join_the_trace(self):
+        tracer = trace.Tracer("failed")
+        tracer.start()
+        tracer.step_done(step("she gives her name"))
+        tracer.picture(b"a picture")
+        where = tracer.save(self.folder, SCENARIO, "browser")
+        (first,) = json.loads((where / "trace.json").read_text())["steps"]
+        self.assertEqual((where / first["screenshot"]).read_bytes(), b"a picture")
+
     def test_which_scenarios_keep_their_trace(self):
         self.assertEqual([trace.Tracer(m).wanted(False) for m in trace.MODES], [False, True, False])
         self.assertEqual([trace.Tracer(m).wanted(True) for m in trace.MODES], [True, True, False])

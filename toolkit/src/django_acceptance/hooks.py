@@ -64,7 +64,9 @@ def after_step(context, step):
         )
         results.attach_evidence(folder)
     elif context.pictures:
-        context.pictures.after(step)
+        picture = context.pictures.after(step)
+        if picture and tracer:
+            tracer.picture(picture)  # -D screenshots=steps: the pictures join the trace
 
 
 def after_scenario(context, scenario):

@@ -222,13 +222,16 @@ class StepPictures:
         self.last = self._digest(self._screenshot())
 
     def after(self, step):
+        """Picture the page if the step changed it; return the picture (for the trace), or None."""
         if step.step_type == "given":
-            return
+            return None
         png = self._screenshot()
         digest = self._digest(png)
         if png and digest != self.last:
             allure.attach(png, name=f"{step.keyword} {step.name}", attachment_type=AttachmentType.PNG)
             self.last = digest
+            return png
+        return None
 
     def _screenshot(self):
         try:

@@ -95,6 +95,9 @@
     for (const log of s.logs) body.push(el("p", { class: "log" }, `${log.level} ${log.logger}: ${log.message}`));
     for (const x of s.exceptions) if (!s.requests.some((r) => r.exception)) body.push(raised(x));
     if (s.page) body.push(el("p", {}, el("a", { href: base + "trace/" + s.page }, "The page the site answered with")));
+    if (s.screenshot) {
+      body.push(el("img", { src: base + "trace/" + s.screenshot, alt: `The page after: ${s.keyword} ${s.name}`, loading: "lazy" }));
+    }
     return el("details", failed ? { class: "tstep failed", open: "" } : { class: "tstep" }, body);
   }
 

@@ -61,6 +61,7 @@ class Tracer:
         self._closing = None
         self.pages = {}  # digest -> file name
         self.last_page = None
+        self.pictures = {}  # index of a step -> the PNG taken after it (-D screenshots=steps)
 
     @property
     def on(self):
@@ -80,6 +81,11 @@ class Tracer:
         self._open()
         return window.exceptions[-1] if window.exceptions else None
 
+    def picture(self, png):
+        """The page as the browser showed it after the last step (taken for -D screenshots=steps)."""
+        if self.on and self.steps:
+            self.pictures[len(self.steps) - 1] = png
+
     def stop(self):
         if self.window is not None:
             self._close()
@@ -97,6 +103,10 @@ class Tracer:
         steps = []
         for index, (step, window) in enumerate(self.steps):
             steps.append(self._step(where, index, step, window))
+            if index in self.pictures:
+                name = f"after-step-{index + 1}.png"
+                (where / name).write_bytes(self.pictures[index])
+                steps[-1]["screenshot"] = name
         data = {
             "scenario": scenario.name,
             "location": str(scenario.location),
