@@ -13,6 +13,7 @@ from django.test import SimpleTestCase
 
 from django_acceptance import behave_patches
 from django_acceptance.report.suggestions import closest, snippet
+from django_acceptance.server.recorder import Raised
 
 
 @parse.with_pattern(r"[A-Z][a-z]+|she|he")
@@ -68,7 +69,11 @@ class NotWrittenTests(SimpleTestCase):
         self.assertEqual(
             (element.get("type"), element.get("message")), ("NotYetWritten", "Not yet written: When Rita pins it")
         )
-        self.assertTrue(JUnitReporter._make_error_element_for.names_not_written)
+        self.assertTrue(JUnitReporter._make_problem_description_for.names_not_written)
 
+        raised = Raised("AttributeError", "no profile", [], ("sample/views.py", 9, "broken"))
+        step = SimpleNamespace(status=Status.failed, site_exception=raised)
+        element = behave_patches.junit_not_written(ElementTree.Element("failure", message="The page says: oops"), step)
+        self.assertEqual(element.get("message"), "AttributeError: no profile (sample/views.py:9)\nThe page says: oops")
         line = summary.OUTPUT_FORMAT_MAP[summary.OUTPUT_FORMAT_DEFAULT]("step", {"passed": 1, "undefined": 1})
         self.assertIn("not yet written: 1", line)

@@ -16,6 +16,8 @@ WorkerRunner, over Runner.run_model), the hooks of environment.py, and behave-dj
 - The toolkit's formatters are registered by name (behave's registry, `_registry.register_as`).
 - A step that matches none has one name everywhere, "not yet written": behave's summary says
   "undefined" (a dry run "untested_undefined"), its JUnit reporter an error of type "undefined".
+  And JUnit's message names the site's exception first, as the terminal does (it reads the
+  step's exception, not the message formatters.Headline heads).
 """
 
 import builtins
@@ -104,22 +106,29 @@ def _name_not_written():
 
         renamed.names_not_written = True
         formats[name] = renamed
-    if getattr(JUnitReporter._make_error_element_for, "names_not_written", False):
+    if getattr(JUnitReporter._make_problem_description_for, "names_not_written", False):
         return
-    error_element = JUnitReporter._make_error_element_for
+    problem = JUnitReporter._make_problem_description_for
 
-    def not_written(reporter, scenario, step):
-        return junit_not_written(error_element(reporter, scenario, step), step)
+    def not_written(reporter, element_name, scenario, step):
+        return junit_not_written(problem(reporter, element_name, scenario, step), step)
 
     not_written.names_not_written = True
-    JUnitReporter._make_error_element_for = not_written
+    JUnitReporter._make_problem_description_for = not_written
 
 
 def junit_not_written(element, step):
-    """A JUnit error element, named "not yet written" when its step matches none."""
+    """A JUnit failure or error: "not yet written" when its step matches none; headed by the site's exception."""
     if step is not None and step.status == Status.undefined:
         element.set("type", "NotYetWritten")
         element.set("message", f"Not yet written: {step.keyword} {step.name}")
+    raised = getattr(step, "site_exception", None)
+    if raised is not None:
+        message = element.get("message", "")
+        # The exception may have reached the step itself (the test client raises it): said once.
+        said = "" if message in (raised.message, f"{raised.type}: {raised.message}") else message
+        element.set("type", raised.type)
+        element.set("message", f"{raised.headline}\n{said}".strip())
     return element
 
 
