@@ -77,6 +77,20 @@ class TracerTests(TestCase):
         (insert,) = json.loads((where / "trace.json").read_text())["steps"][0]["step_queries"]
         self.assertEqual(insert["values"]["username"], "grace")
 
+    def test_a_row_written_names_what_its_foreign_keys_point_to(self):
+        from django.contrib.auth.models import Permission
+        from django.contrib.contenttypes.models import ContentType
+
+        users = ContentType.objects.get_for_model(User)
+        tracer = trace.Tracer("failed")
+        tracer.start()
+        Permission.objects.create(codename="greet", name="Can greet", content_type=users)
+        tracer.step_done(step("Ada may greet"))
+        where = tracer.save(self.folder, SCENARIO, "client")
+        queries = json.loads((where / "trace.json").read_text())["steps"][0]["step_queries"]
+        (insert,) = [q for q in queries if "values" in q]
+        self.assertEqual(insert["named"], {"content_type_id": str(users)})
+
     def test_with_trace_off_nothing_is_recorded(self):
         open_before = list(recorder._recorder.windows)
         tracer = trace.Tracer("off")

@@ -32,20 +32,21 @@
     // The session's own rows change at every request: they say nothing of what the step did.
     return found.filter(([q]) => !/django_session/.test(q.sql)).map(([q, by]) => {
       const table = (q.sql.match(/^\s*(?:INSERT INTO|UPDATE|DELETE FROM)\s+"?(\w+)"?/i) || [])[1] || "";
-      const what = q.values ? values(q.values) : JSON.stringify(q.params);
+      const what = q.values ? values(q.values, q.named) : JSON.stringify(q.params);
       return el("li", {}, [el("strong", {}, `${q.sql.trim().split(/\s/)[0].toUpperCase()} ${table}`), ` ${what}`,
         el("span", { class: "t" }, ` (by ${by})`)]);
     });
   }
 
-  function values(object) {
-    return Object.entries(object).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(", ");
+  function values(object, named) {
+    return Object.entries(object).map(([k, v]) =>
+      `${k}=${JSON.stringify(v)}${named && named[k] ? ` (“${named[k]}”)` : ""}`).join(", ");
   }
 
   function queries(list, summary) {
     if (!list.length) return [];
     const items = list.map((q) =>
-      el("li", {}, [el("code", {}, q.sql), q.values ? el("div", { class: "values" }, values(q.values)) :
+      el("li", {}, [el("code", {}, q.sql), q.values ? el("div", { class: "values" }, values(q.values, q.named)) :
         (q.params.length ? el("div", { class: "values" }, `with ${JSON.stringify(q.params)}`) : ""),
         el("span", { class: "t" }, ` ${seconds(q.duration)}`)]));
     return [el("details", {}, [el("summary", {}, summary), el("ol", { class: "queries" }, items)])];

@@ -201,7 +201,28 @@ def _query(query):
         columns = [c.strip().strip('"`') for c in inserted.group(2).split(",")]
         if len(columns) == len(params):
             found["values"] = dict(zip(columns, params, strict=True))
+            named = {c: _named(inserted.group(1), c, v) for c, v in found["values"].items()}
+            found["named"] = {c: name for c, name in named.items() if name}
     return found
+
+
+def _named(table, column, value):
+    """What a foreign key of a row names ("article_id": 2 -> "Ferry times"): where the row went, in words.
+
+    Read when the trace is written, in the scenario's own transaction: a row deleted since is not named.
+    """
+    from django.apps import apps
+
+    if not column.endswith("_id") or not isinstance(value, int):
+        return None
+    for model in apps.get_models():
+        if model._meta.db_table != table:
+            continue
+        for field in model._meta.concrete_fields:
+            if field.column == column and field.is_relation:
+                found = field.related_model._default_manager.filter(pk=value).first()
+                return mask(str(found)) if found is not None else None
+    return None
 
 
 def _email(message):
