@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from django_acceptance.sentences import listed
 from features.support import tasks
 from features.support.cast import DEFAULT_PASSWORD
 from features.support.expect import expect_heading, expect_list, expect_no_text, expect_page, expect_told
@@ -175,7 +176,8 @@ def step_still_signed_in(context, who):
 @then("no script on the page can read her session cookie")
 def step_cookie_hidden_from_scripts(context):
     readable = context.people.driver.cookies_for_scripts
-    assert settings.SESSION_COOKIE_NAME not in readable, f"A script on the page reads the cookies {readable}."
+    read = listed(sorted(readable))
+    assert settings.SESSION_COOKIE_NAME not in readable, f"A script on the page reads the cookies {read}."
 
 
 @then("the newsroom answers as it answers a visitor")
@@ -189,7 +191,8 @@ def step_answered_as_visitor(context):
 def step_fields_hide_typing(context, fields):
     driver = context.people.driver
     shown = {label: driver.field_type(label) for label in fields}
-    assert set(shown.values()) == {"password"}, f"Not every field on {driver.path} hides what is typed: {shown}"
+    kinds = "; ".join(f"“{label}” is a {kind} field" for label, kind in shown.items())
+    assert set(shown.values()) == {"password"}, f"Not every field on {driver.path} hides what is typed: {kinds}."
 
 
 @then('"{label:Quoted}" takes an email address')

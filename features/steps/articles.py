@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 
 from articles import services
 from articles.models import Article
+from django_acceptance import sentences
 from features.support import tasks
 from features.support.expect import (
     expect_heading,
@@ -444,7 +445,7 @@ def step_back_to_first_page(context, first):
     driver.click_link("Newer")
     expect_page(driver, "/?page=1", "Latest news")
     listed = driver.texts(FRONT_PAGE_TITLES)
-    assert listed[:1] == [first], f"The first page lists {listed}, not “{first}” first."
+    assert listed[:1] == [first], f"The first page lists {sentences.listed(listed)}, not “{first}” first."
     expect_list(driver, "main nav a", ["Older"], "The first page's links to other pages")
 
 

@@ -3,6 +3,7 @@
 from behave import given, then, when
 
 from articles.models import Article, Comment
+from django_acceptance.sentences import listed
 from features.support import tasks
 from features.support.expect import COMMENT, expect_comments, expect_list, expect_page
 
@@ -47,7 +48,8 @@ def step_sees_comment(context, who, text, name, title):
     expect_page(driver, tasks.article_address(title), title)
     with driver.within("Comments"):
         shown = driver.texts(COMMENT)
-    assert shown.count(f"{name} wrote: {text}") == 1, f"The comments under “{title}” are {shown}: not this one, once."
+    read = f"the comments read {listed(shown)}" if shown else "there are no comments"
+    assert shown.count(f"{name} wrote: {text}") == 1, f"Under “{title}” {read}, not “{name} wrote: {text}” once."
 
 
 @then('the comments under "{title:Quoted}" read, oldest first:')

@@ -5,6 +5,7 @@ import re
 from behave import then
 from django.core import mail
 
+from django_acceptance.sentences import listed
 from features.support.cast import DEFAULT_PASSWORD
 from features.support.expect import expect_email, expect_page
 from features.support.mailbox import LINK, emails_to
@@ -67,13 +68,14 @@ def expected_body(sent, written, host):
 @then("no email is sent")
 def step_no_email(context):
     context.people.driver.settle()
-    assert not mail.outbox, f"Email was sent: {[(m.subject, m.to) for m in mail.outbox]}"
+    assert not mail.outbox, "Email was sent: " + "; ".join(f"“{m.subject}” to {', '.join(m.to)}" for m in mail.outbox)
 
 
 @then('"{address:Quoted}" receives {count:d} emails, each "{subject:Quoted}"')
 def step_receives_several(context, address, count, subject):
     received = [m.subject for m in emails_to(address)]
-    assert received == [subject] * count, f"{address} received {received}, not {count} times “{subject}”."
+    got = listed(received, "no email")
+    assert received == [subject] * count, f"{address} received {got}, not {count} times “{subject}”."
 
 
 @then('the email does not hold "{text:Quoted}"')

@@ -2,6 +2,8 @@
 
 import re
 
+from django_acceptance.sentences import listed
+
 # A tag as a screen reader would read it out, letter by letter: "<ul>", "</li>".
 MARKUP = re.compile(r"</?[a-z][a-z0-9]*[^<>]*>")
 
@@ -44,7 +46,7 @@ def expect_group(driver, name, choices, description):
 
 def expect_navigations(driver, names):
     seen = driver.screen_reader.navigations()
-    assert seen == names, f"A screen reader finds the navigations {seen} on {driver.path}, not {names}."
+    assert seen == names, f"A screen reader finds the navigations {listed(seen)} on {driver.path}, not {listed(names)}."
 
 
 def expect_invalid(driver, name, error):
@@ -56,4 +58,5 @@ def expect_invalid(driver, name, error):
 def expect_alert(driver, message):
     """An alert is read out as soon as the page opens, wherever the reader is."""
     alerts = driver.screen_reader.page()["alerts"]
-    assert any(message in alert for alert in alerts), f"{driver.path} has no alert saying “{message}”: {alerts}"
+    found = listed(alerts, "none")
+    assert any(message in alert for alert in alerts), f"{driver.path} has no alert saying “{message}”: {found}."

@@ -9,6 +9,7 @@ read whole; and a page that refuses shows its refusal and nothing else.
 from urllib.parse import urlsplit
 
 from django_acceptance import normalise
+from django_acceptance.sentences import listed
 
 BACK = "Back to the front page"
 # Each error page by its heading, and the whole of what its content says, in order ({} is the refusal's
@@ -91,7 +92,7 @@ def expect_told_only(driver, message):
     """Told this, and no other message or error beside it."""
     expect_told(driver, message)
     messages = driver.texts(MESSAGES)
-    assert messages == [normalise(message)], f"{driver.path} tells {messages}, not only “{normalise(message)}”."
+    assert messages == [normalise(message)], f"{driver.path} tells {listed(messages)}, not only “{normalise(message)}”."
 
 
 def expect_refused(driver, reason):
@@ -102,7 +103,8 @@ def expect_refused(driver, reason):
     )
     shown = driver.texts(CONTENT)
     expected = [line.replace("{}", normalise(reason)) for line in ERROR_PAGES[heading]]
-    assert shown == expected, f"The “{heading}” page at {driver.path} shows {shown}, not just {expected}."
+    page = f"The “{heading}” page at {driver.path}"
+    assert shown == expected, f"{page} shows {listed(shown)}, not just {listed(expected)}."
     assert normalise(reason) in " ".join(shown), f"The “{heading}” page at {driver.path} does not say “{reason}”."
 
 
@@ -114,7 +116,7 @@ def expect_not_found(driver):
 def expect_list(driver, selector, expected, what):
     """The elements `selector` finds read exactly `expected`: the same items, in the same order, as many."""
     seen = driver.texts(selector)
-    assert seen == expected, f"{what} on {driver.path} reads {seen}, not {expected}."
+    assert seen == expected, f"{what} on {driver.path}: {listed(seen, 'none')}; expected {listed(expected, 'none')}."
 
 
 def expect_comments(driver, expected):
@@ -124,7 +126,7 @@ def expect_comments(driver, expected):
         expect_list(driver, COMMENT, expected, f"The comments under “{heading}”")
         if not expected:
             told = [text for text in driver.texts("p") if text == "No comments yet."]
-            assert told == ["No comments yet."], f"{driver.path} does not say “No comments yet.” once: {told}"
+            assert told == ["No comments yet."], f"{driver.path} does not say “No comments yet.” once."
 
 
 def expect_email(message, to, subject, body=None, leaves_out=()):

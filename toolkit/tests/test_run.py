@@ -35,6 +35,22 @@ class RunTests(SimpleTestCase):
         self.assertEqual(self.done.returncode, 0, self.done.stdout + self.done.stderr)
         self.assertIn("3 scenarios passed, 0 failed", self.done.stdout)
 
+    def test_the_run_writes_its_page_and_says_where(self):
+        self.assertIn("The specification: tests/reports/index.html", self.done.stdout)
+        self.assertIn("Someone who gives her name is greeted by it", (PROJECT / "reports" / "index.html").read_text())
+
+    def test_a_partial_run_writes_the_partial_page_and_junit_of_its_own(self):
+        junit = PROJECT / "reports" / "partial-junit"
+        junit.mkdir(parents=True, exist_ok=True)
+        (junit / "TESTS-earlier.xml").write_text("<testsuite/>")
+        done = manage(
+            "behave", "--junit", "--junit-directory", str(junit), "-n", "asked for it",
+            "-D", "results=tests/reports/partial-results",
+        )  # fmt: skip
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        self.assertIn("The specification of this part of the suite: tests/reports/partial.html", done.stdout)
+        self.assertEqual(sorted(p.name for p in junit.iterdir()), ["TESTS-greeting.xml"])
+
     def test_two_workers_run_them_too_when_the_command_is_a_module(self):
         # `python -m django`: each worker is started as its parent was, or it cannot import the project.
         done = manage("behave", "--no-junit", "--parallel", "2", "-D", "results=tests/reports/parallel-results")

@@ -14,6 +14,10 @@ WorkerRunner, over Runner.run_model), the hooks of environment.py, and behave-dj
   formatters in a module function that no option replaces).
 - No Python snippets for missing steps: each was named with the closest existing steps.
 - The toolkit's formatters are registered by name (behave's registry, `_registry.register_as`).
+- A step that matches none has one name everywhere, "not yet written": behave's summary says
+  "undefined" (a dry run "untested_undefined"), its JUnit reporter an error of type "undefined".
+  And JUnit's message names the site's exception first, as the terminal does (it reads the
+  step's exception, not the message formatters.Headline heads).
 """
 
 import builtins
@@ -21,13 +25,17 @@ import time
 
 import behave
 import behave.__main__
+import behave.reporter.summary
 import behave.runner
+from behave.model_core import Status
+from behave.reporter.junit import JUnitReporter
 from behave.reporter.summary import AbstractSummaryReporter
 from behave.runner import Runner
 
 from django_acceptance.report import formatters
 
 CHECKED_ON = ("1.3",)
+NOT_WRITTEN = "not yet written"
 # The toolkit's formatters by the names behave's command line and behave.ini use: a project
 # needs no [behave.formatters] section (behave's own progress and pretty are replaced).
 FORMATTERS = {
@@ -61,12 +69,67 @@ def install():
     AbstractSummaryReporter.print_duration = _print_duration
     behave.runner.make_formatters = formatters.make_formatters
     behave.__main__.print_undefined_step_snippets = _no_snippets
+    _name_not_written()
 
 
 def _no_snippets(undefined_steps, stream=None, colored=True):
+    """Instead of behave's snippets: each step not yet written, its closest, a definition in the project's style."""
+    from django_acceptance.report.suggestions import closest, snippet
+
+    registry = formatters.step_registry()
     count = len(undefined_steps)
     steps = f"{count} steps are" if count != 1 else "1 step is"
-    print(f"{steps} not written yet: each is named above with the closest that exist.")
+    print(f"{steps} {NOT_WRITTEN}:")
+    seen = set()
+    for step in undefined_steps:
+        name = step.name.replace("\\'", "'")
+        if (str(step.location), name) in seen:  # behave lists a step again where its scenario ends
+            continue
+        seen.add((str(step.location), name))
+        offers = "; ".join(closest(name, step.step_type, registry))
+        code, module = snippet(name, step.step_type, registry)
+        where = f"  (in {module})" if module else ""
+        print(f"\n{step.location}  {step.keyword} {name}\n  Closest: {offers}\n  Or write it{where}:")
+        print("\n".join(f"    {line}" for line in code.splitlines()))
+
+
+def _name_not_written():
+    """behave's summary lines and JUnit files call a step that matches none "not yet written"."""
+    formats = behave.reporter.summary.OUTPUT_FORMAT_MAP
+    for name, format_summary in list(formats.items()):
+        if getattr(format_summary, "names_not_written", False):
+            continue
+
+        def renamed(statement_type, summary, format_summary=format_summary):
+            text = format_summary(statement_type, summary)
+            return text.replace("untested_undefined", NOT_WRITTEN).replace("undefined", NOT_WRITTEN)
+
+        renamed.names_not_written = True
+        formats[name] = renamed
+    if getattr(JUnitReporter._make_problem_description_for, "names_not_written", False):
+        return
+    problem = JUnitReporter._make_problem_description_for
+
+    def not_written(reporter, element_name, scenario, step):
+        return junit_not_written(problem(reporter, element_name, scenario, step), step)
+
+    not_written.names_not_written = True
+    JUnitReporter._make_problem_description_for = not_written
+
+
+def junit_not_written(element, step):
+    """A JUnit failure or error: "not yet written" when its step matches none; headed by the site's exception."""
+    if step is not None and step.status == Status.undefined:
+        element.set("type", "NotYetWritten")
+        element.set("message", f"Not yet written: {step.keyword} {step.name}")
+    raised = getattr(step, "site_exception", None)
+    if raised is not None:
+        message = element.get("message", "")
+        # The exception may have reached the step itself (the test client raises it): said once.
+        said = "" if message in (raised.message, f"{raised.type}: {raised.message}") else message
+        element.set("type", raised.type)
+        element.set("message", f"{raised.headline}\n{said}".strip())
+    return element
 
 
 def _print_but_the_runner(*args, **kwargs):

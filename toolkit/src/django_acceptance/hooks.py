@@ -13,6 +13,7 @@ scenario, client or browser; the evidence of a failed step; the report's results
 
 from django_acceptance.options import options_of
 from django_acceptance.report import evidence, results, retries, terminal
+from django_acceptance.report.trace import Tracer
 from django_acceptance.run import Run
 
 __all__ = [
@@ -47,27 +48,51 @@ def django_ready(context):
     context.run.start_scenario(context.scenario)
     context.driver = context.run.new_driver(context.driver_name, context.test, context.scenario)
     context.pictures = results.step_pictures(context.driver, context.run.options)
+    # Last: what the site does from here on is the first step's.
+    context.tracer = Tracer(context.run.options.trace)
+    context.tracer.start()
 
 
 def after_step(context, step):
     context.run.timer.step(step)
+    # The site's exception in the step, if any, heads the step's failure (report/formatters.py's Headline).
+    tracer = getattr(context, "tracer", None)  # none where the scenario's set-up failed
+    step.site_exception = tracer.step_done(step) if tracer else None
     if step.status.has_failed():
         folder = evidence.save(
             context.run.options.evidence_dir, context.scenario, step, context.driver, context.run.server_errors
         )
         results.attach_evidence(folder)
     elif context.pictures:
-        context.pictures.after(step)
+        picture = context.pictures.after(step)
+        if picture and tracer:
+            tracer.picture(picture)  # -D screenshots=steps: the pictures join the trace
 
 
 def after_scenario(context, scenario):
     context.run.timer.scenario_done(scenario)
+    _save_trace(context, scenario)
     if not scenario.status.has_failed():
         # Violations too slight to fail a scenario are still shown, with the page they were on.
         folder = evidence.save_accessibility(context.run.options.evidence_dir, scenario, context.driver)
         if folder:
             results.attach_evidence(folder)
     context.run.end_scenario(context.driver, failed=scenario.status.has_failed())
+
+
+def _save_trace(context, scenario):
+    """The scenario's trace, in its evidence folder, for the report to open as a timeline."""
+    tracer = getattr(context, "tracer", None)
+    if tracer is None:
+        return
+    tracer.stop()
+    if not tracer.wanted(scenario.status.has_failed()):
+        return
+    folder = evidence.folder_for(context.run.options.evidence_dir, scenario)
+    extra = [p.name for p in folder.iterdir() if p.is_file()] if folder.exists() else []
+    where = tracer.save(folder, scenario, context.driver_name, extra)
+    if where is not None:
+        results.attach_trace(where)
 
 
 def after_all(context):

@@ -10,6 +10,8 @@ BROWSERS = ("chromium", "firefox", "webkit")
 ACCESSIBILITY = ("off", "check")
 SCREENSHOTS = ("failures", "steps")
 IMPACT = ("off", "record")
+TRACE = ("failed", "all", "off")
+PAGE = ("on", "off")
 TRUE, FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 
 
@@ -88,6 +90,11 @@ class Options:
     # Seconds the live server holds every request before answering it: a slow site, to bring
     # out steps that go on before the site has answered. 0: answer at once.
     slow_site: float = 0.0
+    # What the site did during each step (report/trace.py), kept in the evidence folder: of failed
+    # scenarios, of all, or of none.
+    trace: str = "failed"
+    # on: the run writes the specification page (<reports>/index.html, or partial.html for part of the suite).
+    page: str = "on"
 
     # The tag of the scenarios that always run in a browser (the ACCEPTANCE setting's BROWSER_TAG).
     browser_tag: str = "browser"
@@ -136,6 +143,8 @@ class Options:
             durations=_file_or_off(userdata, "durations", f"{reports}/durations.json"),
             impact=_choice(userdata, "impact", IMPACT, cls.impact),
             slow_site=_number(userdata, "slow_site", "0", float, 0, 10),
+            trace=_choice(userdata, "trace", TRACE, cls.trace),
+            page=_choice(userdata, "page", PAGE, cls.page),
             browser_tag=project.browser_tag,
         )
 
@@ -185,6 +194,10 @@ HELP = [
     ("retries", "0 to 10 (0)", "a failing browser scenario runs again; one that then passes is flaky"),
     ("durations", "a file (<reports>/durations.json)|off", "where scenarios' times are kept for parallel runs"),
     ("timings", "a file", "where the run writes its figures (run and step time, scenarios), for a benchmark"),
+    ("trace", f"{'|'.join(TRACE)} (failed)", "what the site did at each step, kept for failed scenarios, all, or none"),
+    ("page", f"{'|'.join(PAGE)} (on)", "the run writes <reports>/index.html (partial.html for part of the suite)"),
+    ("impact", f"{'|'.join(IMPACT)} (off)", "record: each scenario's lines into <reports>/impact.json, for --changed"),
+    ("slow_site", "seconds (0)", "the live server holds every request this long: a slow site, for browser steps"),
 ]
 
 
@@ -192,4 +205,4 @@ def help_text():
     """The run options, one a line, for --help."""
     width = max(len(name) for name, _, _ in HELP)
     lines = [f"  -D {name:<{width}}  {values}: {means}" for name, values, means in HELP]
-    return "run options (-D name=value; defaults may be set in behave.ini's [behave.userdata]):\n" + "\n".join(lines)
+    return "Run options (-D name=value; defaults may be set in behave.ini's [behave.userdata]):\n" + "\n".join(lines)

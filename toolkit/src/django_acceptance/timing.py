@@ -1,4 +1,4 @@
-"""How long a run spent inside its steps and around them, for a benchmark (`-D timings=FILE`).
+"""How long a run spent inside its steps and around them, for a benchmark (`-D timings=FILE`); what a trace costs.
 
 Also each passed scenario's time, kept in the file of -D durations (reports/durations.json)
 for the next parallel or sharded run to hand out the longest first. A parallel run's
@@ -41,3 +41,41 @@ class Timer:
             }
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             Path(self.path).write_text(json.dumps(figures))
+
+
+def run_seconds(arguments, manage="manage.py", python=None):
+    """One run of `manage.py behave` with these arguments, in a process of its own: its time (its own figure)."""
+    import subprocess
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        figures = Path(folder) / "timings.json"
+        command = [python or sys.executable, manage, "behave", "--no-junit", "-f", "progress", *arguments]
+        subprocess.run([*command, "-D", f"timings={figures}"], capture_output=True, check=False)
+        if not figures.exists():
+            raise RuntimeError(f"{' '.join(command)} wrote no timings: run it alone to see why.")
+        return json.loads(figures.read_text())["run_s"]
+
+
+def trace_overheads(driver, run=run_seconds, pairs=3, arguments=()):
+    """The extra time of a run with a trace, as a fraction of the same run without (0.05 for 5%).
+
+    For trace=failed and trace=all: `pairs` pairs, each a run with -D trace=off then one with the
+    trace, in turns in one sitting, so that the machine's load falls on both alike; the median.
+    Neither run writes the page (-D page=off): only the trace is measured. Returns
+    {"trace_overhead_<driver>": ..., "trace_all_overhead_<driver>": ...}, the benchmark's keys.
+    """
+    import statistics
+
+    base = [*arguments, "-D", f"driver={driver}", "-D", "page=off"]
+    extra = {"failed": [], "all": []}
+    for _ in range(pairs):
+        for mode, found in extra.items():
+            off = run([*base, "-D", "trace=off"])
+            on = run([*base, "-D", f"trace={mode}"])
+            found.append((on - off) / off)
+    return {
+        f"trace_overhead_{driver}": round(statistics.median(extra["failed"]), 4),
+        f"trace_all_overhead_{driver}": round(statistics.median(extra["all"]), 4),
+    }

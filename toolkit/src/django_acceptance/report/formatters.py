@@ -41,13 +41,25 @@ def scenario_name(scenario):
 
 
 def failure_lines(scenario, step, evidence_folder=None):
-    """The lines that explain a failed step: the scenario and its line, the step, its error, the evidence."""
+    """The lines that explain a failed step: the scenario and its line, the step, its error, the evidence.
+
+    When the site raised an exception during the step, it comes first (Headline put it there),
+    then what the step expected.
+    """
     lines = [f"✗ {scenario.location}  {scenario_name(scenario)}"]
     if step is None:
         lines.append(f"    the scenario's hooks failed ({scenario.status.name})")
     else:
         lines.append(f"    {step.keyword} {step.name}  (line {step.line})")
-        lines.append(f"    {gist(step.error_message)}")
+        headline, _, rest = (step.error_message or "").partition("\n")
+        raised = getattr(step, "site_exception", None)
+        if raised is not None and rest.strip():
+            lines.append(f"    The site raised {headline}")
+            # A traceback that reached the step ends in the same exception: said once.
+            if not gist(rest).startswith(f"{raised.type}:"):
+                lines.append(f"    {gist(rest)}")
+        else:
+            lines.append(f"    {gist(step.error_message)}")
     if evidence_folder is not None and evidence_folder.exists():
         lines.append(f"    Evidence: {evidence_folder}/")
     return lines
@@ -58,7 +70,7 @@ def undefined_line(step, registry):
     name = step.name.replace("\\'", "'")  # behave escapes quotes of an undefined step for its snippet
     offers = "; ".join(closest(name, step.step_type, registry))
     catalogue = f" Every step: {project().step_catalogue}" if project().step_catalogue else ""
-    return f'? {step.location}  "{step.keyword} {name}" is not a step yet. Closest: {offers}.{catalogue}'
+    return f'? {step.location}  "{step.keyword} {name}" is not yet written. Closest: {offers}.{catalogue}'
 
 
 def step_registry():
@@ -86,6 +98,27 @@ def explanation(scenario, options):
         return []
     failing = next((step for step in scenario.all_steps if step.status in FAILED), None)
     return failure_lines(scenario, failing, folder_for(options.evidence_dir, scenario))
+
+
+class Headline(Formatter):
+    """First of every run's formatters: a failed step's message starts with the site's exception, if it raised one.
+
+    The hooks find it (report/trace.py, through the server's recorder) and hang it on the step;
+    behave sets the step's message only after its hooks, so it is rewritten here, before the
+    terminal, JUnit and the report's results read it. A message that was a traceback (the
+    exception reached the step through the test client) loses nothing: the traceback follows.
+    """
+
+    name = "headline"
+    description = "Heads a failed step's message with the exception the site raised, and its line in the project."
+
+    def result(self, step):
+        raised = getattr(step, "site_exception", None)
+        if raised is None or not step.status.has_failed():
+            return
+        message = step.error_message or ""
+        if not message.startswith(raised.headline):
+            step.error_message = f"{raised.headline}\n{message}"
 
 
 class Explainer(Formatter):
@@ -141,6 +174,7 @@ def make_formatters(config, stream_openers):
     formatters = with_results(behaves(config, stream_openers), config)
     if config.dry_run:
         return formatters
+    formatters = [Headline(_stdout_opener(), config), *formatters]
     progress = next((f for f in formatters if isinstance(f, ProgressFormatter)), None)
     return [*formatters, Explainer(_stdout_opener(), config, progress)]
 

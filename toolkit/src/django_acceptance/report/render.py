@@ -7,10 +7,12 @@ loaded here as behave loads them. Allure's page is rendered only where Allure Re
 """
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 from django_acceptance.report import page, spec
@@ -27,7 +29,7 @@ ALLURE_CONFIG = """export default {{
   historyPath: {history},
   historyLimit: 30,
   // Labels for the machinery, not for a reader: the specification page finds results by location.
-  hideLabels: ["location", "scenario", "framework", "language", "host", "thread", "severity"],
+  hideLabels: ["location", "scenario", "trace", "framework", "language", "host", "thread", "severity"],
   plugins: {{
     awesome: {{
       options: {{ singleFile: true, reportLanguage: "en", groupBy: ["feature", "story"] }},
@@ -44,8 +46,11 @@ class ReportError(Exception):
 def step_registry(project):
     """behave's registry with the project's steps and parameter types, as in a run."""
     from behave.runner_util import exec_file, load_step_modules
-    from behave.step_registry import registry
 
+    from django_acceptance.report.formatters import step_registry as the_runs
+
+    # After a run in this process, its registry (behave keeps the one it imported its steps into).
+    registry = the_runs()
     if not any(registry.steps.values()):
         features = project.path(project.features)
         hooks = features / "environment.py"
@@ -60,9 +65,35 @@ def render_spec(project, folders, output, allure_href=None):
     run = spec.build(
         project.root, folders, [project.features], step_registry(project), catalogue=project.step_catalogue
     )
-    Path(output).parent.mkdir(parents=True, exist_ok=True)
-    Path(output).write_text(page.render(run, allure_href=allure_href, title=project.title), encoding="utf-8")
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    full = None
+    if run.partial and (output.parent / "index.html").exists():
+        written = datetime.fromtimestamp((output.parent / "index.html").stat().st_mtime, UTC)
+        full = ("index.html", written.strftime("%Y-%m-%d %H:%M UTC"))
+    html = page.render(run, allure_href=allure_href, title=project.title, output=output.parent, full=full)
+    output.write_text(html, encoding="utf-8")
     return run
+
+
+def spec_page_of(project, folders, output=None):
+    """Where the specification of these results goes: index.html for a full run, partial.html for part of one."""
+    _, _, properties = spec.load_results(folders)
+    folder = Path(output) if output else project.path(project.reports)
+    return folder / ("partial.html" if spec.partial_selections(properties) else "index.html")
+
+
+def write_run_page(project, results_folder):
+    """After a run: its specification page (not Allure's, which takes npm seconds); the line that says where."""
+    folders = [Path(results_folder).resolve()]
+    if not any(folders[0].glob("*-result.json")):
+        return None
+    target = spec_page_of(project, folders)
+    run = render_spec(project, folders, target)
+    shown = os.path.relpath(target)
+    if run.partial:
+        return f"The specification of this part of the suite: {shown} (the full one stays index.html)."
+    return f"The specification: {shown}"
 
 
 def allure_command(project):

@@ -8,6 +8,7 @@ several processes can write into one folder.
 
 import fcntl
 import hashlib
+import json
 import os
 import subprocess
 import time
@@ -16,6 +17,8 @@ from html import escape
 from pathlib import Path
 
 import allure
+import allure_behave.listener
+import allure_behave.utils
 import allure_commons
 from allure_behave.formatter import AllureFormatter
 from allure_behave.listener import AllureListener
@@ -44,6 +47,8 @@ WAY = "ran in"
 DEVELOPER_LABELS = {"framework", "language", "severity", "host", "thread"}
 # The ways this process ran scenarios in, for environment.properties.
 WAYS = set()
+# The label that names a result's trace folder.
+TRACE = "trace"
 FIRST = ("screenshot", "error", "url", "console", "server-errors", "outbox", "page")
 
 
@@ -115,11 +120,45 @@ class _Listener(AllureListener):
             self.flaky.add(self.current_scenario_uuid)
         super().stop_scenario(scenario)
 
+    @allure_commons.hookimpl
+    def add_label(self, label_type, labels):
+        # allure-behave has no handler for allure.dynamic.label: the scenario's result takes it.
+        result = self.current_scenario_uuid and self.logger.get_test(self.current_scenario_uuid)
+        if result:
+            result.labels.extend(Label(name=label_type, value=value) for value in labels)
+
     @allure_commons.hookimpl(tryfirst=True)
     def report_result(self, result):
         # Runs before the file logger writes the result: a pass after failed attempts is flaky.
         if result.uuid in self.flaky:
             result.statusDetails = StatusDetails(flaky=True, message="Passed on a retry, after failing: flaky.")
+
+
+_allures_details = allure_behave.utils.step_status_details
+
+
+def _step_status_details(step):
+    """allure-behave's details of a step's failure, headed as the terminal's (formatters.Headline) and named as it is.
+
+    allure-behave reads the step's exception, not its message: the site's exception would be
+    lost, and a step not yet written would get a Python snippet under another name.
+    """
+    if getattr(step, "site_exception", None) is not None and step.status.has_failed():
+        details = _allures_details(step)
+        return StatusDetails(message=step.error_message, trace=details.trace if details else None)
+    if step.status.name == "undefined":
+        return StatusDetails(message=f"{NOT_WRITTEN}: “{step.keyword} {step.name}” matches no step.")
+    return _allures_details(step)
+
+
+allure_behave.utils.step_status_details = _step_status_details
+allure_behave.listener.step_status_details = _step_status_details
+# What a step that matches none is called everywhere: the terminal, JUnit, this report, the dry run.
+NOT_WRITTEN = "Not yet written"
+# Allure's categories: a failure of a step not yet written is a category of its own, by that name.
+CATEGORIES = [
+    {"name": NOT_WRITTEN, "matchedStatuses": ["broken", "failed", "unknown"], "messageRegex": "(?s)Not yet written.*"}
+]
 
 
 def _description(scenario, rule):
@@ -151,9 +190,21 @@ def clear(folder):
 
 def attach_evidence(folder):
     """Attach a folder of evidence (report/evidence.py) to the step or scenario running now."""
-    files = sorted(Path(folder).iterdir(), key=lambda p: (FIRST.index(p.stem) if p.stem in FIRST else 99, p.name))
+    files = sorted(
+        (p for p in Path(folder).iterdir() if p.is_file()),
+        key=lambda p: (FIRST.index(p.stem) if p.stem in FIRST else 99, p.name),
+    )
     for path in files:
         allure.attach.file(str(path), name=path.stem, attachment_type=SHOWN_AS.get(path.suffix, AttachmentType.TEXT))
+
+
+def attach_trace(folder):
+    """Name the scenario's trace folder (report/trace.py) in its result; the specification page copies it."""
+    from django_acceptance.conf import project
+
+    folder = Path(folder).resolve()
+    root = project().root
+    allure.dynamic.label(TRACE, folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder))
 
 
 class StepPictures:
@@ -171,13 +222,16 @@ class StepPictures:
         self.last = self._digest(self._screenshot())
 
     def after(self, step):
+        """Picture the page if the step changed it; return the picture (for the trace), or None."""
         if step.step_type == "given":
-            return
+            return None
         png = self._screenshot()
         digest = self._digest(png)
         if png and digest != self.last:
             allure.attach(png, name=f"{step.keyword} {step.name}", attachment_type=AttachmentType.PNG)
             self.last = digest
+            return png
+        return None
 
     def _screenshot(self):
         try:
@@ -217,6 +271,7 @@ def describe_run(config, options, browser_version=""):
     """
     folder = Path(options.results)
     folder.mkdir(parents=True, exist_ok=True)
+    (folder / "categories.json").write_text(json.dumps(CATEGORIES), encoding="utf-8")
     selection = selection_of(config)
     props = {
         "started": datetime.fromtimestamp(STARTED, UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -268,6 +323,10 @@ def selection_of(config):
         parts.append(f"--tags={' and '.join(tags)}")
     if config.name:
         parts += [f"-n {name!r}" for name in config.name]
+    if getattr(config, "include_re", None):
+        parts.append(f"-i {config.include_re}")
+    if getattr(config, "exclude_re", None):
+        parts.append(f"-e {config.exclude_re}")
     if os.environ.get(SHARD):
         parts.append(f"--shard {os.environ[SHARD]}")
     return " ".join(parts)

@@ -37,11 +37,13 @@ class Attempt:
     status: str
     flaky: bool
     error: str
-    trace: str
+    traceback: str
     failed_step: str
     evidence: list  # (name, path, mime type)
     pictures: list  # (step, path)
     start: int
+    steps: list = field(default_factory=list)  # (keyword and name, status, seconds), the Background's first
+    trace: Path | None = None  # the folder of its trace (report/trace.py), if one was kept
 
 
 @dataclass
@@ -167,8 +169,8 @@ def load_results(folders):
             properties.append(read_properties(env.read_text(encoding="utf-8")))
         for path in folder.glob("*-result.json"):
             result = json.loads(path.read_text(encoding="utf-8"))
-            attempt = _attempt(result, folder)
             labels = {label["name"]: label["value"] for label in result.get("labels", [])}
+            attempt = _attempt(result, folder, labels)
             if "location" in labels:
                 by_location.setdefault(_key(labels["location"]), []).append(attempt)
             else:  # results of an earlier version: no location, the names must do
@@ -190,7 +192,7 @@ def read_properties(text):
     return {key.strip().replace("\\ ", " "): value.strip() for key, value in pairs}
 
 
-def _attempt(result, folder):
+def _attempt(result, folder, labels=None):
     way = next((p["value"] for p in result.get("parameters", []) if p["name"] in ("ran in", "run")), "client")
     details = result.get("statusDetails") or {}
     failed_step, evidence, pictures = "", [], []
@@ -216,12 +218,32 @@ def _attempt(result, folder):
         status=result.get("status", "unknown"),
         flaky=bool(details.get("flaky")),
         error=(details.get("message") or "").strip(),
-        trace=(details.get("trace") or "").strip(),
+        traceback=(details.get("trace") or "").strip(),
         failed_step=failed_step,
         evidence=evidence,
         pictures=pictures,
         start=result.get("start", 0),
+        steps=[
+            (
+                step.get("name", ""),
+                step.get("status", "skipped"),
+                max(0, step.get("stop", 0) - step.get("start", 0)) / 1000,
+            )
+            for step in result.get("steps", [])
+        ],
+        trace=_trace_folder((labels or {}).get("trace"), folder),
     )
+
+
+def _trace_folder(label, results):
+    """The trace folder a result names, relative to the project's root (or absolute); None if it is gone."""
+    if not label:
+        return None
+    from django_acceptance.conf import project
+
+    path = Path(label)
+    path = path if path.is_absolute() else project().root / path
+    return path if (path / "trace.js").exists() else None
 
 
 def build(root, folders, paths, registry=None, catalogue=None):

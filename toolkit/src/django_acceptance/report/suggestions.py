@@ -44,17 +44,22 @@ def _align(pattern, typed):
                 dist[i][j - 1] + 1,
                 dist[i - 1][j - 1] + _cost(pattern[i - 1], typed[j - 1]),
             )
-    filled = {}
+    filled, exact = {}, set()
     i, j = rows, cols
     while i and j:
         if dist[i][j] == dist[i - 1][j - 1] + _cost(pattern[i - 1], typed[j - 1]):
             if _is_placeholder(pattern[i - 1]) and _cost(pattern[i - 1], typed[j - 1]) < 1:
                 filled[i - 1] = typed[j - 1]
+            elif _cost(pattern[i - 1], typed[j - 1]) == 0:
+                exact.add(i - 1)
             i, j = i - 1, j - 1
         elif dist[i][j] == dist[i - 1][j] + 1:
             i -= 1
         else:
             j -= 1
+    # A bare parameter takes any word: only one that follows a word both share ("by Rita"), not a
+    # word left over where the typed step says something else ("her comment ... first under").
+    filled = {i: word for i, word in filled.items() if pattern[i].startswith('"') or i == 0 or i - 1 in exact}
     return dist[rows][cols], filled
 
 
@@ -96,3 +101,62 @@ def closest(text, step_type, registry, count=3):
         if len(best) == count:
             break
     return best
+
+
+def _types():
+    """The project's parameter types (behave's registry): name -> its pattern."""
+    from behave.matchers import ParseMatcher
+
+    found = {}
+    for name, convert in ParseMatcher.TYPE_REGISTRY.items():
+        pattern = getattr(convert, "pattern", None)
+        if pattern:
+            found[name] = re.compile(pattern)
+    return found
+
+
+def _parameter(token, types, taken):
+    """The parameter a typed word or quoted text stands for, as "{name:Type}", or None for a plain word."""
+    quoted = token.startswith('"')
+    inner = token[1:-1] if quoted else token
+    for name, pattern in types.items():
+        if quoted != (name.lower().startswith("quoted") or name.lower() == "text") or not pattern.fullmatch(inner):
+            continue
+        if not quoted and pattern.fullmatch("zqxj wvk"):
+            continue  # a type that takes any words says nothing of this one
+        base = "who" if name == "Person" else "text" if quoted else name.lower()
+        label = base if base not in taken else f"{base}{sum(t.startswith(base) for t in taken) + 1}"
+        taken.append(label)
+        return f'"{{{label}:{name}}}"' if quoted else f"{{{label}:{name}}}"
+    return None
+
+
+def snippet(text, step_type, registry):
+    """A definition for a step not yet written, in the project's style: its parameter types, and where it belongs.
+
+    The module is that of the existing step that shares most of its words.
+    """
+    types = _types()
+    taken, words, pattern = [], [], []
+    for index, token in enumerate(_tokens(text)):
+        # A person is named where a sentence starts; a capitalised word elsewhere is a title's.
+        shown = _parameter(token, types, taken) if token.startswith('"') or index == 0 else None
+        pattern.append(shown or token)
+        if shown is None:
+            words.append(re.sub(r"\W+", "_", token.lower()).strip("_"))
+    typed = {w.lower() for w in _tokens(text)}
+    module, best = None, -1
+    for matchers in registry.steps.values():
+        for matcher in matchers:
+            shared = len(typed & {w.lower() for w in _tokens(matcher.pattern)})
+            if shared > best:
+                module, best = matcher.location.filename, shared
+    keyword = "given" if step_type == "step" else step_type
+    name = "step_" + "_".join(w for w in words if w)[:60]
+    arguments = "".join(f", {label}" for label in taken)
+    lines = [
+        f"@{keyword}({' '.join(pattern)!r})",  # repr: quoted so that it pastes, whatever quotes the step has
+        f"def {name}(context{arguments}):",
+        '    raise NotImplementedError("Not yet written")',
+    ]
+    return "\n".join(lines), module

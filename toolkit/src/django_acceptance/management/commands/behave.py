@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import threading
+from pathlib import Path
 
 from behave.configuration import Configuration
 from behave.exception import TagExpressionError
@@ -27,6 +28,9 @@ from django_acceptance.parallel import arguments, pool, schedule, worker
 from django_acceptance.report import evidence, results
 
 RUNNER = "django_acceptance.server.test_runner:AcceptanceTestRunner"
+# The options --help shows first: the suite's own, and behave's that choose what runs and how it is shown.
+OWN_OPTIONS = {"--parallel", "--shard", "--changed", "--define", "--tags", "--name", "--include", "--dry-run"}
+OWN_OPTIONS |= {"--format", "--stop"}
 behave_patches.register_formatters()
 
 
@@ -34,9 +38,19 @@ class Command(behave_django.Command):
     help = "Runs the acceptance suite with behave."
 
     def create_parser(self, prog_name, subcommand, **kwargs):
-        # --help ends with the run options (-D name=value) and their values, as written.
+        # --help starts with the suite's own options and the run options (-D name=value) with their
+        # values; the many of behave and Django follow.
         parser = super().create_parser(prog_name, subcommand, **kwargs)
-        parser.epilog = help_text()
+        parser.description = "Runs the acceptance suite: behave, through Django's test runner."
+        own = parser.add_argument_group("the suite's options", description=help_text())
+        parser._action_groups.remove(own)
+        parser._action_groups.insert(0, own)
+        for action in parser._actions:
+            if set(action.option_strings) & OWN_OPTIONS:
+                for group in parser._action_groups[1:]:
+                    if action in group._group_actions:
+                        group._group_actions.remove(action)
+                own._group_actions.append(action)
         formatters = (argparse.RawDescriptionHelpFormatter, parser.formatter_class)
         parser.formatter_class = type("HelpFormatter", formatters, {})
         return parser
@@ -127,18 +141,29 @@ class Command(behave_django.Command):
             if shard:
                 # The workers, which never see --shard, say in the results that their run is a part.
                 os.environ[results.SHARD] = "/".join(map(str, shard))
-            sys.exit(pool.run(config, run_options, sys.argv[2:], jobs, shard))
+            status = pool.run(config, run_options, sys.argv[2:], jobs, shard)
+            _write_page(run_options)
+            sys.exit(status)
         if run_options.driver == "browser" and not options["dry_run"]:
             options["runner"] = _with_prestarted_browser(_runner_class(options["runner"]), run_options)
         if not worker.worker_name() and not options["dry_run"]:
             pool.clear_worker_reports(config)
+            _clear_junit(config)
             evidence.clear(run_options.evidence_dir)
             results.clear(run_options.results)
         if worker.worker_name():
             names = ("failfast", "interactive", "keepdb", "reverse")
             passthru = {k: options[k] for k in names if options.get(k) is not None}
             sys.exit(worker.run(self.get_behave_args(), _runner_class(options["runner"]), passthru))
-        super().handle(*args, **options)
+        if options["dry_run"]:
+            super().handle(*args, **options)
+            return
+        try:
+            super().handle(*args, **options)
+        except SystemExit:  # behave-django's way of saying that scenarios failed
+            _write_page(run_options)
+            raise
+        _write_page(run_options)
 
     def _hold_checkout(self):
         """The checkout's lock for this run (one_run.py); a second run stops here, in one line."""
@@ -168,6 +193,27 @@ class Command(behave_django.Command):
             sys.exit(0)
         self.selected = chosen.locations
         return Configuration(self.get_behave_args(), load_config=True)
+
+
+def _clear_junit(config):
+    """The JUnit files of earlier runs: CI collects junit/*.xml, which must be this run's alone."""
+    if config.junit:
+        for old in Path(config.junit_directory).glob("TESTS-*.xml"):
+            old.unlink(missing_ok=True)
+
+
+def _write_page(run_options):
+    """Every run ends by writing the specification page (unless -D page=off), and says where."""
+    if run_options.page == "off":
+        return
+    from django_acceptance.report.render import ReportError, write_run_page
+
+    try:
+        said = write_run_page(project(), run_options.results)
+    except (ReportError, OSError) as error:
+        said = f"The specification page could not be written: {error}"
+    if said:
+        print(said, flush=True)
 
 
 def _runner_class(runner):

@@ -1,0 +1,79 @@
+"""A step not yet written: one name for it, the closest steps, and a definition in the project's style."""
+
+from types import SimpleNamespace
+from xml.etree import ElementTree
+
+import parse
+from behave.matchers import ParseMatcher
+from behave.model_core import Status
+from behave.reporter import summary
+from behave.reporter.junit import JUnitReporter
+from behave.step_registry import StepRegistry
+from django.test import SimpleTestCase
+
+from django_acceptance import behave_patches
+from django_acceptance.report.suggestions import closest, snippet
+from django_acceptance.server.recorder import Raised
+
+
+@parse.with_pattern(r"[A-Z][a-z]+|she|he")
+def person(text):
+    return text
+
+
+@parse.with_pattern(r'[^"]+')
+def quoted(text):
+    return text
+
+
+TYPES = {"Person": person, "Quoted": quoted}
+
+
+def comment(context, who, text, title):
+    pass
+
+
+class NotWrittenTests(SimpleTestCase):
+    def setUp(self):
+        self.saved = dict(ParseMatcher.TYPE_REGISTRY)
+        ParseMatcher.TYPE_REGISTRY.update(TYPES)
+        self.addCleanup(lambda: (ParseMatcher.TYPE_REGISTRY.clear(), ParseMatcher.TYPE_REGISTRY.update(self.saved)))
+        self.registry = StepRegistry()
+        self.registry.add_step_definition("when", '{who:Person} comments "{text:Quoted}" on "{title:Quoted}"', comment)
+
+    def test_the_definition_offered_matches_what_was_typed_with_the_projects_types(self):
+        typed = 'Rita pins "Lovely" on "Spring fair"'
+        code, module = snippet(typed, "when", self.registry)
+        pattern = code.splitlines()[0].removeprefix("@when('").partition("')")[0]
+        self.assertEqual(pattern, '{who:Person} pins "{text:Quoted}" on "{text2:Quoted}"')
+        self.assertEqual(code.splitlines()[1], "def step_pins_on(context, who, text, text2):")
+        self.assertIsNotNone(parse.compile(pattern, extra_types=TYPES).parse(typed))
+        self.assertTrue(module.endswith("test_not_written.py"))
+
+    def test_a_suggestion_pasted_as_shown_is_matched_by_its_step(self):
+        (offered,) = closest('Rita comments "Lovely" under "Spring fair"', "when", self.registry, count=1)
+        self.assertEqual(offered, 'When Rita comments "Lovely" on "Spring fair"')
+        step = SimpleNamespace(step_type="when", name=offered.removeprefix("When "))
+        self.assertIsNotNone(self.registry.find_match(step))
+
+    def test_a_bare_parameter_is_filled_only_after_the_words_it_follows(self):
+        pattern = '{who:Person} sees the comment "{text:Quoted}" by {name} under'
+        self.registry.add_step_definition("then", pattern, comment)
+        offered = closest('Rita sees her comment "Lovely" first under', "then", self.registry, count=1)
+        self.assertEqual(offered, ['Then Rita sees the comment "Lovely" by {name} under'])
+
+    def test_junit_and_the_summary_call_it_not_yet_written(self):
+        behave_patches._name_not_written()
+        step = SimpleNamespace(status=Status.undefined, keyword="When", name="Rita pins it")
+        element = behave_patches.junit_not_written(ElementTree.Element("error", type="undefined"), step)
+        self.assertEqual(
+            (element.get("type"), element.get("message")), ("NotYetWritten", "Not yet written: When Rita pins it")
+        )
+        self.assertTrue(JUnitReporter._make_problem_description_for.names_not_written)
+
+        raised = Raised("AttributeError", "no profile", [], ("sample/views.py", 9, "broken"))
+        step = SimpleNamespace(status=Status.failed, site_exception=raised)
+        element = behave_patches.junit_not_written(ElementTree.Element("failure", message="The page says: oops"), step)
+        self.assertEqual(element.get("message"), "AttributeError: no profile (sample/views.py:9)\nThe page says: oops")
+        line = summary.OUTPUT_FORMAT_MAP[summary.OUTPUT_FORMAT_DEFAULT]("step", {"passed": 1, "undefined": 1})
+        self.assertIn("not yet written: 1", line)
