@@ -24,6 +24,20 @@ Feature: Keeping accounts safe
       When she opens a page on another site that shows an image from the sign-out address
       Then she is still signed in
 
+  Rule: A session lasts two weeks from signing in
+
+    Scenario: Rita is still signed in a minute before her two weeks are up
+      Given Rita is signed in
+      And it is 2 weeks less a minute later
+      When she opens her dashboard
+      Then she sees her dashboard welcoming her as "Rita Reyes"
+
+    Scenario: A minute after her two weeks are up, Rita is asked to sign in again
+      Given Rita is signed in
+      And it is 2 weeks and a minute later
+      When she opens her dashboard
+      Then she is asked to sign in
+
   Rule: Resetting a password ends every other session of its person
 
     Scenario: Rita's other browser is signed out when she resets her password
@@ -108,6 +122,21 @@ Feature: Keeping accounts safe
       Then she is told "Too many wrong passwords for this username"
       And she is not signed in
 
+    Scenario: A lock still holds a minute before its fifteen minutes are up
+      Given Rita is a reader with the password "Old-Lantern-31"
+      And someone has tried 5 wrong passwords for the username "rita"
+      And it is 14 minutes later
+      When she signs in with the password "Old-Lantern-31"
+      Then she is told "Too many wrong passwords for this username"
+      And she is not signed in
+
+    Scenario: A minute after its fifteen minutes are up, the lock is gone
+      Given Rita is a reader with the password "Old-Lantern-31"
+      And someone has tried 5 wrong passwords for the username "rita"
+      And it is 16 minutes later
+      When she signs in with the password "Old-Lantern-31"
+      Then she sees her dashboard welcoming her as "Rita Reyes"
+
     Scenario: A lock on Rita's username leaves everyone else's free
       Given Rita is a reader with the password "Old-Lantern-31"
       And Alice is an author with the password "Tulip-Garden-42"
@@ -126,6 +155,20 @@ Feature: Keeping accounts safe
       When someone asks for a password reset for "rita@example.com", "Rita@example.com", "RITA@EXAMPLE.COM", "rita@Example.com" and "Rita@Example.COM"
       Then they are told "Check your email"
       And "rita@example.com" receives 3 emails, each "Reset your Newsroom password"
+
+    Scenario: A minute before the hour is up, a fourth reset request sends Rita nothing
+      Given Rita is a reader
+      And someone has asked for a password reset for "rita@example.com", "rita@example.com" and "rita@example.com"
+      And it is an hour less a minute later
+      When someone asks for a password reset for "rita@example.com"
+      Then "rita@example.com" receives 3 emails, each "Reset your Newsroom password"
+
+    Scenario: An hour and a minute after the first reset request, Rita can be sent another
+      Given Rita is a reader
+      And someone has asked for a password reset for "rita@example.com", "rita@example.com" and "rita@example.com"
+      And it is an hour and a minute later
+      When someone asks for a password reset for "rita@example.com"
+      Then "rita@example.com" receives 4 emails, each "Reset your Newsroom password"
 
   Rule: The sign-in page sends people on only within the newsroom
 

@@ -118,6 +118,29 @@ Feature: Publishing articles
       And she is offered "Edit" and "Delete", and nothing else
       And Rita sees "Harbour news" on the front page
 
+  Rule: An article is dated by the day it is published, in the newsroom's time zone, UTC
+
+    Scenario: An article published a minute before midnight UTC is dated that day
+      Given it is 23:59 UTC on 3 March 2026
+      When Alice writes and publishes an article called "Spring fair"
+      Then the front page lists, newest first:
+        | title       | byline                        |
+        | Spring fair | By Alice Archer, 3 March 2026 |
+
+    Scenario: An article published at midnight UTC is dated the new day
+      Given it is 00:00 UTC on 4 March 2026
+      When Alice writes and publishes an article called "Spring fair"
+      Then the front page lists, newest first:
+        | title       | byline                        |
+        | Spring fair | By Alice Archer, 4 March 2026 |
+
+    Scenario: An article published today keeps its day once the day is over
+      Given it is 23:59 UTC on 3 March 2026
+      And Alice has published "Spring fair" that says "Stalls open at ten."
+      And it is 2 minutes later
+      When Rita reads "Spring fair"
+      Then she reads "Spring fair" at "/articles/spring-fair/", by Alice Archer, published on 3 March 2026, saying "Stalls open at ten."
+
   Rule: Authors look after their own articles
 
     Scenario: An author edits her draft, and it stays her draft at its address

@@ -98,6 +98,7 @@ def step_lands_on(context, who, page):
 
 
 @then("{who:Person} are asked to sign in")
+@then("{who:Person} is asked to sign in")
 def step_asked_to_sign_in(context, who):
     driver = context.people.looking(who)
     assert driver.path.startswith(reverse("login")), f"{driver.path} is not the sign-in page."
@@ -212,6 +213,7 @@ def step_wrong_passwords(context, count, username):
 
 
 @when("someone asks for a password reset for {emails:QuotedList}")
+@given("someone has asked for a password reset for {emails:QuotedList}")
 def step_flood_resets(context, emails):
     driver = context.people.signed_out()
     for email in emails:
@@ -275,6 +277,12 @@ def step_follow_and_choose(context, who, password, confirmation=None):
     driver = context.people.signed_out(who)
     driver.visit(link_in_last_email_to(context.people.resolve(who).email))
     tasks.choose_new_password(driver, password, confirmation or password)
+
+
+@when("{who:Person} follows the link in the email")
+def step_follow_link(context, who):
+    driver = context.people.signed_out(who)
+    driver.visit(link_in_last_email_to(context.people.resolve(who).email))
 
 
 @given("{who:Person} has been sent a password reset link")
