@@ -345,6 +345,16 @@ def step_told_on_article(context, who, title, message):
     expect_told(driver, message)
 
 
+@then('{who:Person} is on the page of "{title:Quoted}"')
+def step_on_article(context, who, title):
+    expect_page(context.people.looking(who), tasks.article_address(title), title)
+
+
+@then("{who:Person} is on her dashboard")
+def step_on_dashboard(context, who):
+    expect_page(context.people.looking(who), reverse("dashboard"), f"Welcome, {context.people.resolve(who).full_name}")
+
+
 @then('{who:Person} is on her dashboard, told "{message:Quoted}"')
 def step_told_on_dashboard(context, who, message):
     driver = context.people.looking(who)
