@@ -9,29 +9,17 @@ What the site receives is what matters, so that is what is sent, in either drive
   redirect is asked for again (GET); a page that is the form's own answer, at the form's
   address, is the form sent again, as a browser does after "Confirm Form Resubmission".
 
-The drivers press a form; what the form sent is read as it goes (the client's post, the
-browser's submit event), so the second request carries the very fields, hidden ones and
-the CSRF token included, that the first did.
+What the form sent is read from the site's side (the toolkit's recorder), so the second
+request carries the very fields, hidden ones and the CSRF token included, that the first did.
 """
 
-import json
 from copy import deepcopy
 from urllib.parse import urlsplit
 
+from django_acceptance.server import recorder
+
 DOUBLE_CLICK = "with a double click"
 REFRESH = "and refreshes the page"
-# The browser's submit event: the form's fields as it sends them, kept for the next page.
-LISTEN = """
-document.addEventListener('submit', (event) => {
-  const fields = Object.fromEntries(new FormData(event.target, event.submitter));
-  sessionStorage.setItem('acceptance.sent', JSON.stringify({action: event.target.action, fields}));
-}, {capture: true, once: true});
-"""
-SENT = """
-const sent = sessionStorage.getItem('acceptance.sent');
-sessionStorage.removeItem('acceptance.sent');
-return sent;
-"""
 
 
 class SentTwice:
@@ -56,31 +44,13 @@ class SentTwice:
 
 
 def _press_reading_what_is_sent(driver, button):
-    """Press the button; the path the form went to and the fields it sent."""
-    if driver.name == "client":
-        sent = []
-        post = driver.client.post
-
-        def reading(path, data=None, *args, **kwargs):
-            sent.append((path, data))
-            return post(path, data, *args, **kwargs)
-
-        driver.client.post = reading
-        try:
-            driver.press(button)
-        finally:
-            del driver.client.post
-        assert sent, f"“{button}” on {driver.path} sent no form."
-        path, data = sent[0]
-        return urlsplit(path).path, {name: values[-1] for name, values in data.items()}
-    driver.settle()
-    driver.wd.execute_script(LISTEN)
-    driver.press(button)
-    driver.settle()
-    sent = driver.wd.execute_script(SENT)
-    assert sent, f"“{button}” sent no form."
-    sent = json.loads(sent)
-    return urlsplit(sent["action"]).path, sent["fields"]
+    """Press the button; the path the form went to and the fields it sent, as the site received them."""
+    with recorder.record() as window:
+        driver.press(button)
+        driver.settle()
+    posts = [request for request in window.requests if request.method == "POST"]
+    assert posts, f"“{button}” on {driver.path} sent no form."
+    return urlsplit(posts[0].path).path, posts[0].form
 
 
 def _cookies(driver):
