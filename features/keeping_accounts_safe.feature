@@ -201,3 +201,77 @@ Feature: Keeping accounts safe
         | change     | sends the text "Mine now" for "Spring fair" without the form       |
         | delete     | sends a request to delete "Spring fair" without the form           |
         | comment on | sends the comment "First!" on "Spring fair" without the form       |
+
+    Scenario Outline: Rita finds nothing at Alice's draft's address with <what> added
+      Given Alice has written a draft called "Spring fair"
+      When Rita opens the address "<address>"
+      Then she finds no article there
+
+      Examples:
+        | what                 | address                                |
+        | a query              | /articles/spring-fair/?preview=1       |
+        | a page number        | /articles/spring-fair/?page=2          |
+        | no closing slash     | /articles/spring-fair                  |
+        | a query, to edit it  | /articles/spring-fair/edit/?next=/     |
+        | a query, to delete it | /articles/spring-fair/delete/?confirm=1 |
+
+  Rule: A password is strong wherever it is set: registering, resetting, changing
+
+    Scenario Outline: Registering with a password <what> is refused
+      When Nina registers as "nina" with the email "nina@example.com" and the passwords "<password>" and "<password>"
+      Then she is told "<error>"
+      And no account "nina" can sign in with "<password>"
+
+      Examples:
+        | what                      | password     | error                                                              |
+        | that is common            | password123  | This password is too common.                                       |
+        | that is short             | Tu-7         | This password is too short. It must contain at least 8 characters. |
+        | of digits alone           | 4815162342   | This password is entirely numeric.                                 |
+        | like her email address    | nina@example | The password is too similar to the email address.                  |
+
+    Scenario Outline: A new password <what> chosen through the emailed link is refused
+      Given Rita is a reader with the password "Old-Lantern-31"
+      And she has been sent a password reset link
+      When she follows the link and chooses "<password>" confirmed as "<password>"
+      Then she is told "<error>"
+      And she can still sign in with "Old-Lantern-31"
+
+      Examples:
+        | what                      | password     | error                                                              |
+        | that is common            | password123  | This password is too common.                                       |
+        | that is short             | Tu-7         | This password is too short. It must contain at least 8 characters. |
+        | of digits alone           | 4815162342   | This password is entirely numeric.                                 |
+        | like her email address    | rita@example | The password is too similar to the email address.                  |
+
+    Scenario Outline: Changing to a password <what> is refused
+      Given Rita is a reader with the password "Old-Lantern-31"
+      When she changes her password from "Old-Lantern-31" to "<password>"
+      Then she is told "<error>"
+      And she can still sign in with "Old-Lantern-31"
+
+      Examples:
+        | what                      | password     | error                                                              |
+        | that is common            | password123  | This password is too common.                                       |
+        | that is short             | Tu-7         | This password is too short. It must contain at least 8 characters. |
+        | of digits alone           | 4815162342   | This password is entirely numeric.                                 |
+        | like her email address    | rita@example | The password is too similar to the email address.                  |
+
+  Rule: A page that refuses says why, and shows nothing else
+
+    Scenario: The page of a lock shows no form and nothing of the account
+      Given Rita is a reader with the password "Old-Lantern-31"
+      And someone has tried 5 wrong passwords for the username "rita"
+      When she signs in with the password "Old-Lantern-31"
+      Then she sees a page that reads, and nothing else:
+        | line                                                                                                                |
+        | Sign in                                                                                                             |
+        | Too many wrong passwords for this username: signing in with it is locked for 15 minutes. Wait, or reset your password. |
+        | Forgotten your password?                                                                                            |
+
+    Scenario: A spent reset link shows no form and nothing of the account
+      Given Rita has reset her password through the emailed link
+      When she follows the same link again
+      Then she sees a page that reads, and nothing else:
+        | line                                                                                       |
+        | This link no longer works                                                                  |
+        | Password-reset links work once, and only for a few days. Ask for a new one.                |

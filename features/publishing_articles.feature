@@ -185,6 +185,22 @@ Feature: Publishing articles
         | Spring fair | By Alice Archer, today |
       And nobody can open "/articles/harbour-news/" any more
 
+    Scenario: A deleted article is gone from every page that listed it
+      Given Alice published "Harbour news" on 3 March 2026
+      And she has published 20 articles, "Day 1" to "Day 20", one a day
+      And Rita has commented "Is the ferry on time?" on "Harbour news"
+      When Alice deletes "Harbour news"
+      Then Rita sees "Day 20" to "Day 1" on the front page, newest first
+      And she is offered no other page of the front page
+      And Alice does not see "Harbour news" on her dashboard
+      And Alice finds nothing at "/articles/harbour-news/", "/articles/harbour-news/edit/" and "/articles/harbour-news/delete/"
+
+    Scenario: An edit sent by hand with fields the form lacks changes only the words
+      Given Alice has written a draft called "Spring fair"
+      When she sends the text "Now with a duck race." for "Spring fair" without the form, with the fields it lacks
+      Then she reads "Spring fair" at "/articles/spring-fair/", by Alice Archer, a draft, saying "Now with a duck race."
+      And readers cannot read "Spring fair"
+
     Scenario: An author who thinks better of deleting keeps her article
       Given Alice has published "Harbour news"
       When she starts to delete "Harbour news" and cancels
