@@ -7,6 +7,7 @@ from behave import given, then, when
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -316,3 +317,15 @@ def _reset_link(context, who):
         },
     )
     return f"http://{context.people.driver.host}{path}"
+
+
+@given(
+    '{who:Person} has registered as "{username:Quoted}" with the email "{email:Quoted}" '
+    'and the password "{password:Quoted}"'
+)
+def step_has_registered(context, who, username, email, password):
+    # Through the site's own form: what registering stores is what the scenario is about.
+    tasks.register(context.people.signed_out(who), username, email, password, password)
+    context.people.signed_out(who)
+    # The welcome email was read then: what the scenario looks at is what comes after.
+    mail.outbox.clear()

@@ -3,7 +3,7 @@
 from behave import given, then, when
 
 from articles.models import Article, Comment
-from features.support import tasks
+from features.support import drawn, tasks
 from features.support.expect import COMMENTS, expect_comments, expect_list, expect_page
 
 
@@ -91,3 +91,15 @@ def step_offered_sign_in(context, who, link):
     driver = context.people.looking(who)
     assert driver.has_link(link), f"There is no link “{link}” on {driver.path}."
     assert not driver.has_field("Your comment"), f"A comment form is offered on {driver.path}."
+
+
+@when('{who:Person} comments on "{title:Quoted}":')
+def step_comment_text(context, who, title):
+    tasks.comment(context.people.act_as(who), title, context.text)
+
+
+@then('{who:Person} sees the comment "{first:Quoted}" above "{second:Quoted}" in one comment under "{title:Quoted}"')
+def step_comment_lines(context, who, first, second, title):
+    driver = context.people.act_as(who)
+    tasks.open_article(driver, title)
+    drawn.expect_lines(driver, ".comments .comment-body", [first, second])

@@ -1,5 +1,6 @@
 """The toolkit's own test project: no site of anyone's, just what the toolkit's tests need."""
 
+import sys
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -25,7 +26,9 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(BASE_DIR / "db.sqlite3"),
-        "TEST": {"NAME": str(BASE_DIR / "test_db.sqlite3")},
+        # The toolkit's own tests (manage.py test) start runs (manage.py behave) with these settings:
+        # each builds and removes a test database, so not the same file.
+        "TEST": {"NAME": str(BASE_DIR / ("unit_test_db.sqlite3" if sys.argv[1:2] == ["test"] else "test_db.sqlite3"))},
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
