@@ -188,12 +188,15 @@ Feature: Publishing articles
     Scenario: A deleted article is gone from every page that listed it
       Given Alice published "Harbour news" on 3 March 2026
       And she has published 20 articles, "Day 1" to "Day 20", one a day
-      And Rita has commented "Is the ferry on time?" on "Harbour news"
       When Alice deletes "Harbour news"
       Then Rita sees "Day 20" to "Day 1" on the front page, newest first
       And she is offered no other page of the front page
       And Alice does not see "Harbour news" on her dashboard
-      And Alice finds nothing at "/articles/harbour-news/", "/articles/harbour-news/edit/" and "/articles/harbour-news/delete/"
+
+    Scenario: A deleted article's page and the pages to edit and delete it are gone
+      Given Alice has published "Harbour news"
+      When she deletes "Harbour news"
+      Then she finds nothing at "/articles/harbour-news/", "/articles/harbour-news/edit/" and "/articles/harbour-news/delete/"
 
     Scenario: An edit sent by hand with fields the form lacks changes only the words
       Given Alice has written a draft called "Spring fair"
