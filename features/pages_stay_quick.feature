@@ -60,7 +60,13 @@ Feature: Pages stay quick however much there is
         | Alice     | the page to delete "Spring fair" | 5      |
         | Rita      | the page to change her password  | 2      |
 
-  Rule: Every form takes a few queries to send
+    Scenario: The page to choose a new password takes at most 2 queries
+      Given Rita is a reader
+      And she has been sent a password reset link
+      When she follows the link in the email
+      Then the page took at most 2 queries
+
+  Rule: Every form takes a few queries to send, and so does the page it leads to
 
     Scenario: Writing an article takes at most 8 queries
       Given Alice is an author
@@ -112,19 +118,23 @@ Feature: Pages stay quick however much there is
       Given Rita is signed in
       When she signs out
       Then sending the form took at most 6 queries
+      And the page it led to took at most 3 queries
 
     Scenario: Asking for a password reset takes at most 1 query
       Given Rita is a reader
       When she asks for a password reset for "rita@example.com"
       Then sending the form took at most 1 query
+      And the page it led to took at most 0 queries
 
     Scenario: Choosing a new password through the emailed link takes at most 6 queries
       Given Rita is a reader
       And she has been sent a password reset link
       When she follows the link in the email to choose the new password "New-Lantern-77"
       Then sending the form took at most 6 queries
+      And the page it led to took at most 1 query
 
     Scenario: Changing a password takes at most 12 queries
       Given Rita is a reader with the password "Old-Lantern-31"
       When she changes her password from "Old-Lantern-31" to "New-Lantern-77"
       Then sending the form took at most 12 queries
+      And the page it led to took at most 2 queries

@@ -27,6 +27,8 @@ def step_open_front_page_number(context, who, number):
 
 
 @then("the page took at most {budget:d} queries")
+@then("the page it led to took at most {budget:d} queries")
+@then("the page it led to took at most {budget:d} query")
 def step_page_budget(context, budget):
     expect_at_most(page_shown(context.when_window), budget)
 
