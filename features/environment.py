@@ -40,8 +40,9 @@ def django_ready(context):
 
 
 def before_step(context, step):
-    # What the site does during a When (and its Ands), for the steps that count its queries.
-    if step.step_type == "when":
+    # What the site does during a When (and its Ands), for the steps that count its queries:
+    # in scenarios tagged @budget only, so that no other scenario pays for the recording.
+    if step.step_type == "when" and "budget" in context.scenario.effective_tags:
         context.when_recording = ExitStack()
         context.when_window = context.when_recording.enter_context(recorder.record())
 

@@ -1,3 +1,4 @@
+@budget
 Feature: Pages stay quick however much there is
   A page that asks the database once more for every article or comment it lists
   gets slower with every one, and the newsroom only grows. So each page and each

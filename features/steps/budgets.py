@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from articles import services
 from articles.models import Article, Comment
-from features.support.budgets import expect_at_most, form_sent, page_shown
+from features.support.budgets import expect_at_most, form_sent, page_shown, recorded
 
 
 @given("{who:Person} has written {count:d} drafts")
@@ -30,10 +30,10 @@ def step_open_front_page_number(context, who, number):
 @then("the page it led to took at most {budget:d} queries")
 @then("the page it led to took at most {budget:d} query")
 def step_page_budget(context, budget):
-    expect_at_most(page_shown(context.when_window), budget)
+    expect_at_most(page_shown(recorded(context)), budget)
 
 
 @then("sending the form took at most {budget:d} queries")
 @then("sending the form took at most {budget:d} query")
 def step_form_budget(context, budget):
-    expect_at_most(form_sent(context.when_window), budget)
+    expect_at_most(form_sent(recorded(context)), budget)

@@ -14,6 +14,13 @@ from django.conf import settings
 LITERALS = re.compile(r"'[^']*'|\b\d+\b")
 
 
+def recorded(context):
+    """What the site did during the scenario's When; only scenarios tagged @budget record it."""
+    window = getattr(context, "when_window", None)
+    assert window is not None, "Queries are counted only in scenarios tagged @budget: tag this one."
+    return window
+
+
 def page_shown(window):
     """The last page the site answered with itself (not a redirect, not a missing favicon)."""
     pages = [r for r in window.requests if r.method == "GET" and r.status == 200 and not _static(r.path)]
