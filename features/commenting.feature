@@ -70,6 +70,15 @@ Feature: Commenting on articles
       When Rita comments "<b>Bold</b> <script>document.title = 'hacked'</script>" on "Spring fair"
       Then she sees the comment "<b>Bold</b> <script>document.title = 'hacked'</script>" by Rita Reyes under "Spring fair"
 
+    @browser
+    Scenario: A comment's line breaks show on screen
+      When Rita comments on "Spring fair":
+        """
+        Is there parking?
+        Bring a bike.
+        """
+      Then she sees the comment "Is there parking?" above "Bring a bike." in one comment under "Spring fair"
+
   Rule: Commenting needs an account
 
     Scenario: A visitor is asked to sign in to comment

@@ -5,9 +5,13 @@ runs the browser as a plain suite would (a new browser for every scenario, peopl
 through the form), and `-D record=FILE` writes down the client's requests for bench/replay.py.
 """
 
+from contextlib import ExitStack
+
 from django_acceptance import hooks
 from django_acceptance.hooks import after_all as toolkit_after_all
-from django_acceptance.hooks import after_step, before_feature, before_scenario  # noqa: F401
+from django_acceptance.hooks import after_step as toolkit_after_step
+from django_acceptance.hooks import before_feature, before_scenario  # noqa: F401
+from django_acceptance.server import recorder
 from features.support import tasks
 from features.support.cast import People
 from features.support.types import register_types
@@ -35,7 +39,21 @@ def django_ready(context):
         context.driver.client = context.recorder.client(context.driver.client)
 
 
+def before_step(context, step):
+    # What the site does during a When (and its Ands), for the steps that count its queries:
+    # in scenarios tagged @budget only, so that no other scenario pays for the recording.
+    if step.step_type == "when" and "budget" in context.scenario.effective_tags:
+        context.when_recording = ExitStack()
+        context.when_window = context.when_recording.enter_context(recorder.record())
+
+
+def after_step(context, step):
+    toolkit_after_step(context, step)
+    _stop_recording(context)
+
+
 def after_scenario(context, scenario):
+    _stop_recording(context)
     hooks.after_scenario(context, scenario)
     if context.naive and context.driver.name == "browser":
         context.run.browser.quit()
@@ -45,6 +63,13 @@ def after_all(context):
     if context.recorder:
         context.recorder.write()
     toolkit_after_all(context)
+
+
+def _stop_recording(context):
+    recording = getattr(context, "when_recording", None)
+    if recording is not None:
+        recording.close()
+        context.when_recording = None
 
 
 def _sign_in_through_form(driver, user, password):

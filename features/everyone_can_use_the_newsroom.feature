@@ -42,6 +42,24 @@ Feature: Everyone can use the newsroom
       When she follows the link in the email to choose the new password "New-Lantern-77" using the keyboard alone
       Then she can sign in with "New-Lantern-77"
 
+    Scenario Outline: On <page> the keyboard's focus shows, in the order the page is drawn
+      When <who> opens <page>
+      Then every field, link and button on it shows a ring when the keyboard reaches it
+      And the keyboard reaches its fields, links and buttons in the order they are drawn
+
+      Examples:
+        | who       | page                             |
+        | a visitor | the front page                   |
+        | Rita      | "Spring fair"                    |
+        | a visitor | the sign-in page                 |
+        | a visitor | the registration page            |
+        | a visitor | the password reset page          |
+        | Alice     | the page to write an article     |
+        | Alice     | the page to edit "Spring fair"   |
+        | Alice     | the page to delete "Spring fair" |
+        | Rita      | her dashboard                    |
+        | Rita      | the page to change her password  |
+
   Rule: A screen reader announces what each page is and names every field on it
 
     Scenario Outline: <page> is announced by its title and one main heading

@@ -24,6 +24,20 @@ Feature: Keeping accounts safe
       When she opens a page on another site that shows an image from the sign-out address
       Then she is still signed in
 
+  Rule: A session lasts two weeks from signing in
+
+    Scenario: Rita is still signed in a minute before her two weeks are up
+      Given Rita is signed in
+      And it is 2 weeks less a minute later
+      When she opens her dashboard
+      Then she sees her dashboard welcoming her as "Rita Reyes"
+
+    Scenario: A minute after her two weeks are up, Rita is asked to sign in again
+      Given Rita is signed in
+      And it is 2 weeks and a minute later
+      When she opens her dashboard
+      Then she is asked to sign in
+
   Rule: Resetting a password ends every other session of its person
 
     Scenario: Rita's other browser is signed out when she resets her password
@@ -108,6 +122,21 @@ Feature: Keeping accounts safe
       Then she is told "Too many wrong passwords for this username"
       And she is not signed in
 
+    Scenario: A lock still holds a minute before its fifteen minutes are up
+      Given Rita is a reader with the password "Old-Lantern-31"
+      And someone has tried 5 wrong passwords for the username "rita"
+      And it is 14 minutes later
+      When she signs in with the password "Old-Lantern-31"
+      Then she is told "Too many wrong passwords for this username"
+      And she is not signed in
+
+    Scenario: A minute after its fifteen minutes are up, the lock is gone
+      Given Rita is a reader with the password "Old-Lantern-31"
+      And someone has tried 5 wrong passwords for the username "rita"
+      And it is 16 minutes later
+      When she signs in with the password "Old-Lantern-31"
+      Then she sees her dashboard welcoming her as "Rita Reyes"
+
     Scenario: A lock on Rita's username leaves everyone else's free
       Given Rita is a reader with the password "Old-Lantern-31"
       And Alice is an author with the password "Tulip-Garden-42"
@@ -126,6 +155,20 @@ Feature: Keeping accounts safe
       When someone asks for a password reset for "rita@example.com", "Rita@example.com", "RITA@EXAMPLE.COM", "rita@Example.com" and "Rita@Example.COM"
       Then they are told "Check your email"
       And "rita@example.com" receives 3 emails, each "Reset your Newsroom password"
+
+    Scenario: A minute before the hour is up, a fourth reset request sends Rita nothing
+      Given Rita is a reader
+      And someone has asked for a password reset for "rita@example.com", "rita@example.com" and "rita@example.com"
+      And it is an hour less a minute later
+      When someone asks for a password reset for "rita@example.com"
+      Then "rita@example.com" receives 3 emails, each "Reset your Newsroom password"
+
+    Scenario: An hour and a minute after the first reset request, Rita can be sent another
+      Given Rita is a reader
+      And someone has asked for a password reset for "rita@example.com", "rita@example.com" and "rita@example.com"
+      And it is an hour and a minute later
+      When someone asks for a password reset for "rita@example.com"
+      Then "rita@example.com" receives 4 emails, each "Reset your Newsroom password"
 
   Rule: The sign-in page sends people on only within the newsroom
 
@@ -158,3 +201,77 @@ Feature: Keeping accounts safe
         | change     | sends the text "Mine now" for "Spring fair" without the form       |
         | delete     | sends a request to delete "Spring fair" without the form           |
         | comment on | sends the comment "First!" on "Spring fair" without the form       |
+
+    Scenario Outline: Rita finds nothing at Alice's draft's address with <what> added
+      Given Alice has written a draft called "Spring fair"
+      When Rita opens the address "<address>"
+      Then she finds no article there
+
+      Examples:
+        | what                 | address                                |
+        | a query              | /articles/spring-fair/?preview=1       |
+        | a page number        | /articles/spring-fair/?page=2          |
+        | no closing slash     | /articles/spring-fair                  |
+        | a query, to edit it  | /articles/spring-fair/edit/?next=/     |
+        | a query, to delete it | /articles/spring-fair/delete/?confirm=1 |
+
+  Rule: A password is strong wherever it is set: registering, resetting, changing
+
+    Scenario Outline: Registering with a password <what> is refused
+      When Nina registers as "nina" with the email "nina@example.com" and the passwords "<password>" and "<password>"
+      Then she is told "<error>"
+      And no account "nina" can sign in with "<password>"
+
+      Examples:
+        | what                      | password     | error                                                              |
+        | that is common            | password123  | This password is too common.                                       |
+        | that is short             | Tu-7         | This password is too short. It must contain at least 8 characters. |
+        | of digits alone           | 4815162342   | This password is entirely numeric.                                 |
+        | like her email address    | nina@example | The password is too similar to the email address.                  |
+
+    Scenario Outline: A new password <what> chosen through the emailed link is refused
+      Given Rita is a reader with the password "Old-Lantern-31"
+      And she has been sent a password reset link
+      When she follows the link and chooses "<password>" confirmed as "<password>"
+      Then she is told "<error>"
+      And she can still sign in with "Old-Lantern-31"
+
+      Examples:
+        | what                      | password     | error                                                              |
+        | that is common            | password123  | This password is too common.                                       |
+        | that is short             | Tu-7         | This password is too short. It must contain at least 8 characters. |
+        | of digits alone           | 4815162342   | This password is entirely numeric.                                 |
+        | like her email address    | rita@example | The password is too similar to the email address.                  |
+
+    Scenario Outline: Changing to a password <what> is refused
+      Given Rita is a reader with the password "Old-Lantern-31"
+      When she changes her password from "Old-Lantern-31" to "<password>"
+      Then she is told "<error>"
+      And she can still sign in with "Old-Lantern-31"
+
+      Examples:
+        | what                      | password     | error                                                              |
+        | that is common            | password123  | This password is too common.                                       |
+        | that is short             | Tu-7         | This password is too short. It must contain at least 8 characters. |
+        | of digits alone           | 4815162342   | This password is entirely numeric.                                 |
+        | like her email address    | rita@example | The password is too similar to the email address.                  |
+
+  Rule: A page that refuses says why, and shows nothing else
+
+    Scenario: The page of a lock shows no form and nothing of the account
+      Given Rita is a reader with the password "Old-Lantern-31"
+      And someone has tried 5 wrong passwords for the username "rita"
+      When she signs in with the password "Old-Lantern-31"
+      Then she sees a page that reads, and nothing else:
+        | line                                                                                                                |
+        | Sign in                                                                                                             |
+        | Too many wrong passwords for this username: signing in with it is locked for 15 minutes. Wait, or reset your password. |
+        | Forgotten your password?                                                                                            |
+
+    Scenario: A spent reset link shows no form and nothing of the account
+      Given Rita has reset her password through the emailed link
+      When she follows the same link again
+      Then she sees a page that reads, and nothing else:
+        | line                                                                                       |
+        | This link no longer works                                                                  |
+        | Password-reset links work once, and only for a few days. Ask for a new one.                |

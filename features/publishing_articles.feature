@@ -118,6 +118,29 @@ Feature: Publishing articles
       And she is offered "Edit" and "Delete", and nothing else
       And Rita sees "Harbour news" on the front page
 
+  Rule: An article is dated by the day it is published, in the newsroom's time zone, UTC
+
+    Scenario: An article published a minute before midnight UTC is dated that day
+      Given it is 23:59 UTC on 3 March 2026
+      When Alice writes and publishes an article called "Spring fair"
+      Then the front page lists, newest first:
+        | title       | byline                        |
+        | Spring fair | By Alice Archer, 3 March 2026 |
+
+    Scenario: An article published at midnight UTC is dated the new day
+      Given it is 00:00 UTC on 4 March 2026
+      When Alice writes and publishes an article called "Spring fair"
+      Then the front page lists, newest first:
+        | title       | byline                        |
+        | Spring fair | By Alice Archer, 4 March 2026 |
+
+    Scenario: An article published today keeps its day once the day is over
+      Given it is 23:59 UTC on 3 March 2026
+      And Alice has published "Spring fair" that says "Stalls open at ten."
+      And it is 2 minutes later
+      When Rita reads "Spring fair"
+      Then she reads "Spring fair" at "/articles/spring-fair/", by Alice Archer, published on 3 March 2026, saying "Stalls open at ten."
+
   Rule: Authors look after their own articles
 
     Scenario: An author edits her draft, and it stays her draft at its address
@@ -161,6 +184,25 @@ Feature: Publishing articles
         | title       | byline                 |
         | Spring fair | By Alice Archer, today |
       And nobody can open "/articles/harbour-news/" any more
+
+    Scenario: A deleted article is gone from every page that listed it
+      Given Alice published "Harbour news" on 3 March 2026
+      And she has published 20 articles, "Day 1" to "Day 20", one a day
+      When Alice deletes "Harbour news"
+      Then Rita sees "Day 20" to "Day 1" on the front page, newest first
+      And she is offered no other page of the front page
+      And Alice does not see "Harbour news" on her dashboard
+
+    Scenario: A deleted article's page and the pages to edit and delete it are gone
+      Given Alice has published "Harbour news"
+      When she deletes "Harbour news"
+      Then she finds nothing at "/articles/harbour-news/", "/articles/harbour-news/edit/" and "/articles/harbour-news/delete/"
+
+    Scenario: An edit sent by hand with fields the form lacks changes only the words
+      Given Alice has written a draft called "Spring fair"
+      When she sends the text "Now with a duck race." for "Spring fair" without the form, with the fields it lacks
+      Then she reads "Spring fair" at "/articles/spring-fair/", by Alice Archer, a draft, saying "Now with a duck race."
+      And readers cannot read "Spring fair"
 
     Scenario: An author who thinks better of deleting keeps her article
       Given Alice has published "Harbour news"

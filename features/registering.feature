@@ -29,6 +29,30 @@ Feature: Registering an account
       When Nina opens the registration page
       Then "Email" takes an email address
 
+  Rule: What a newcomer gives when registering is what the newsroom uses afterwards
+
+    Scenario: Nina signs in with the username and password she registered with
+      Given Nina has registered as "nina" with the email "nina@example.com" and the password "Tulip-Garden-42"
+      When she signs in with the password "Tulip-Garden-42"
+      Then she sees her dashboard welcoming her as "nina"
+
+    Scenario: A reset link goes to the address Nina registered with, naming her by her username
+      Given Nina has registered as "nina" with the email "nina@example.com" and the password "Tulip-Garden-42"
+      When she asks for a password reset for "nina@example.com"
+      Then "nina@example.com" receives one email, "Reset your Newsroom password", that reads:
+        """
+        Hello nina,
+
+        Someone asked to reset the password of your Newsroom account. To choose a new
+        password, follow this link:
+
+        {a link to choose a new password}
+
+        If it was not you, ignore this email: your password stays as it is.
+
+        The Newsroom team
+        """
+
   Rule: Registering opens an ordinary account, whatever the request asks for
 
     Scenario: Nina cannot make herself staff by registering by hand

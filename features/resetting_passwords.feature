@@ -45,6 +45,21 @@ Feature: Resetting a forgotten password
       Then she is told "The two password fields didn’t match."
       And she can still sign in with "Old-Lantern-31"
 
+  Rule: A reset link works for three days after it is sent
+
+    Scenario: A reset link still works a minute before its three days are up
+      Given Rita has been sent a password reset link
+      And it is 3 days less a minute later
+      When she follows the link in the email to choose the new password "New-Lantern-77"
+      Then she can sign in with "New-Lantern-77"
+
+    Scenario: A reset link no longer works a minute after its three days are up
+      Given Rita has been sent a password reset link
+      And it is 3 days and a minute later
+      When she follows the link in the email
+      Then she is told "This link no longer works"
+      And she can still sign in with "Old-Lantern-31"
+
   Rule: The form does not reveal who has an account
 
     Scenario: An unknown address gets the same answer and no email

@@ -4,7 +4,7 @@ import parse
 from behave import register_type, then, when
 from django.urls import reverse
 
-from features.support import announced, keyboard_tasks, tasks
+from features.support import announced, drawn, keyboard_tasks, tasks
 from features.support.cast import DEFAULT_PASSWORD
 from features.support.expect import expect_heading
 from features.support.mailbox import link_in_last_email_to
@@ -121,3 +121,13 @@ def step_announces_group(context, choices, name, text):
 @then("a screen reader finds the navigations {names:QuotedList}")
 def step_finds_navigations(context, names):
     announced.expect_navigations(context.people.driver, names)
+
+
+@then("every field, link and button on it shows a ring when the keyboard reaches it")
+def step_focus_rings(context):
+    drawn.expect_focus_rings(context.people.driver)
+
+
+@then("the keyboard reaches its fields, links and buttons in the order they are drawn")
+def step_tab_order(context):
+    drawn.expect_tab_order_as_drawn(context.people.driver)

@@ -7,6 +7,7 @@ from behave import given, then, when
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -99,6 +100,7 @@ def step_lands_on(context, who, page):
 
 
 @then("{who:Person} are asked to sign in")
+@then("{who:Person} is asked to sign in")
 def step_asked_to_sign_in(context, who):
     driver = context.people.looking(who)
     assert driver.path.startswith(reverse("login")), f"{driver.path} is not the sign-in page."
@@ -215,6 +217,7 @@ def step_wrong_passwords(context, count, username):
 
 
 @when("someone asks for a password reset for {emails:QuotedList}")
+@given("someone has asked for a password reset for {emails:QuotedList}")
 def step_flood_resets(context, emails):
     driver = context.people.signed_out()
     for email in emails:
@@ -280,6 +283,12 @@ def step_follow_and_choose(context, who, password, confirmation=None):
     tasks.choose_new_password(driver, password, confirmation or password)
 
 
+@when("{who:Person} follows the link in the email")
+def step_follow_link(context, who):
+    driver = context.people.signed_out(who)
+    driver.visit(link_in_last_email_to(context.people.resolve(who).email))
+
+
 @given("{who:Person} has been sent a password reset link")
 def step_sent_reset_link(context, who):
     form = PasswordResetForm({"email": context.people.user(who).email})
@@ -311,3 +320,15 @@ def _reset_link(context, who):
         },
     )
     return f"http://{context.people.driver.host}{path}"
+
+
+@given(
+    '{who:Person} has registered as "{username:Quoted}" with the email "{email:Quoted}" '
+    'and the password "{password:Quoted}"'
+)
+def step_has_registered(context, who, username, email, password):
+    # Through the site's own form: what registering stores is what the scenario is about.
+    tasks.register(context.people.signed_out(who), username, email, password, password)
+    context.people.signed_out(who)
+    # The welcome email was read then: what the scenario looks at is what comes after.
+    mail.outbox.clear()

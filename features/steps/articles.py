@@ -346,6 +346,16 @@ def step_told_on_article(context, who, title, message):
     expect_told(driver, message)
 
 
+@then('{who:Person} is on the page of "{title:Quoted}"')
+def step_on_article(context, who, title):
+    expect_page(context.people.looking(who), tasks.article_address(title), title)
+
+
+@then("{who:Person} is on her dashboard")
+def step_on_dashboard(context, who):
+    expect_page(context.people.looking(who), reverse("dashboard"), f"Welcome, {context.people.resolve(who).full_name}")
+
+
 @then('{who:Person} is on her dashboard, told "{message:Quoted}"')
 def step_told_on_dashboard(context, who, message):
     driver = context.people.looking(who)
@@ -479,3 +489,13 @@ def step_not_offered_changes(context, who):
     driver = context.people.act_as(who)
     offered = [link for link in ("Edit", "Delete") if driver.has_link(link)]
     assert not offered, f"{who} is offered {' and '.join(offered)} on {driver.path}."
+
+
+@when('{who:Person} sends the text "{text:Quoted}" for "{title:Quoted}" without the form, with the fields it lacks')
+def step_send_text_with_more(context, who, text, title):
+    # What an article has beside its words: who wrote it, whether and when it is published, its address.
+    driver = context.people.act_as(who)
+    other = context.people.user("Eddie")
+    context.people.resolve(who)  # "she" still means the sender, not Eddie
+    more = {"author": other.pk, "status": "published", "published_at": "2020-01-01 12:00", "slug": "lost-cat"}
+    tasks.send_without_form(driver, "update", title, text, **more)

@@ -4,7 +4,7 @@ from behave import given, then, when
 
 from articles.models import Article, Comment
 from django_acceptance.sentences import listed
-from features.support import tasks
+from features.support import drawn, tasks
 from features.support.expect import COMMENT, expect_comments, expect_list, expect_page
 
 
@@ -96,3 +96,15 @@ def step_offered_sign_in(context, who, link):
     with driver.within("Comments"):
         assert driver.has_link(link), f"There is no link “{link}” under the comments on {driver.path}."
     assert not driver.has_field("Your comment"), f"A comment form is offered on {driver.path}."
+
+
+@when('{who:Person} comments on "{title:Quoted}":')
+def step_comment_text(context, who, title):
+    tasks.comment(context.people.act_as(who), title, context.text)
+
+
+@then('{who:Person} sees the comment "{first:Quoted}" above "{second:Quoted}" in one comment under "{title:Quoted}"')
+def step_comment_lines(context, who, first, second, title):
+    driver = context.people.act_as(who)
+    tasks.open_article(driver, title)
+    drawn.expect_lines(driver, ".comments .comment-body", [first, second])

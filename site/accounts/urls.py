@@ -1,17 +1,13 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from accounts import views
-from accounts.forms import PasswordResetForm
 
 urlpatterns = [
     path("register/", views.RegisterView.as_view(), name="register"),
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
     path("logout/", views.SignOutView.as_view(), name="logout"),
-    # Django's view, with a form that limits how many emails one address receives.
-    path(
-        "password_reset/",
-        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
-        name="password_reset",
-    ),
+    # Django's views, each acting once on a form sent twice; reset emails limited per address.
+    path("password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("reset/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
+    path("password_change/", views.PasswordChangeView.as_view(), name="password_change"),
 ]

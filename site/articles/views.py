@@ -8,6 +8,7 @@ from django.views.generic import CreateView, DeleteView, DetailView, ListView, U
 from articles import services
 from articles.forms import ArticleEditForm, ArticleForm, CommentForm
 from articles.models import Article
+from newsroom.sent_once import SentOnceMixin
 from newsroom.views import NotAllowedPageMixin
 
 
@@ -41,7 +42,7 @@ class ArticleDetailView(DetailView):
         return context
 
 
-class ArticleCreateView(LoginRequiredMixin, CreateView):
+class ArticleCreateView(LoginRequiredMixin, SentOnceMixin, CreateView):
     form_class = ArticleForm
     template_name = "articles/article_form.html"
 
@@ -67,7 +68,7 @@ class AuthorOnlyMixin(LoginRequiredMixin):
         return article
 
 
-class ArticleUpdateView(AuthorOnlyMixin, UpdateView):
+class ArticleUpdateView(AuthorOnlyMixin, SentOnceMixin, UpdateView):
     form_class = ArticleEditForm
     template_name = "articles/article_edit.html"
 
@@ -77,7 +78,7 @@ class ArticleUpdateView(AuthorOnlyMixin, UpdateView):
         return response
 
 
-class ArticleDeleteView(AuthorOnlyMixin, DeleteView):
+class ArticleDeleteView(AuthorOnlyMixin, SentOnceMixin, DeleteView):
     template_name = "articles/article_confirm_delete.html"
     success_url = reverse_lazy("dashboard")
 
@@ -94,7 +95,7 @@ class FormOnlyView(LoginRequiredMixin, NotAllowedPageMixin, View):
     http_method_names = ["post"]
 
 
-class ArticlePublishView(FormOnlyView):
+class ArticlePublishView(SentOnceMixin, FormOnlyView):
     def post(self, request, pk):
         # A draft this person may not see is a 404 here too, as on its page: the address tells nothing.
         article = get_object_or_404(Article.objects.visible_to(request.user), pk=pk)
@@ -103,7 +104,7 @@ class ArticlePublishView(FormOnlyView):
         return redirect(article)
 
 
-class CommentCreateView(FormOnlyView):
+class CommentCreateView(SentOnceMixin, FormOnlyView):
     def post(self, request, article_pk):
         article = get_object_or_404(Article.objects.published(), pk=article_pk)
         form = CommentForm(request.POST)

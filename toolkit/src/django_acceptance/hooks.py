@@ -8,7 +8,8 @@
         context.people = People(context.driver)   # the project's cast
 
 Each hook hands over to the run (run.py): the options, once parsed; the driver of each
-scenario, client or browser; the evidence of a failed step; the report's results.
+scenario, client or browser; the site's clock (context.clock, clock.py), put back after
+each; the evidence of a failed step; the report's results.
 """
 
 from django_acceptance.options import options_of
@@ -47,6 +48,7 @@ def django_ready(context):
     """The scenario's transaction is open: its driver (context.driver) is ready for the project's cast."""
     context.run.start_scenario(context.scenario)
     context.driver = context.run.new_driver(context.driver_name, context.test, context.scenario)
+    context.clock = context.run.clock
     context.pictures = results.step_pictures(context.driver, context.run.options)
     # Last: what the site does from here on is the first step's.
     context.tracer = Tracer(context.run.options.trace)
@@ -70,6 +72,8 @@ def after_step(context, step):
 
 
 def after_scenario(context, scenario):
+    # Real time again first, passed or failed: nothing after this scenario may run on its clock.
+    context.run.clock.reset()
     context.run.timer.scenario_done(scenario)
     _save_trace(context, scenario)
     if not scenario.status.has_failed():

@@ -9,6 +9,7 @@ from django.core.signals import got_request_exception
 from django.db import connections
 
 from django_acceptance.browser.accessibility import Accessibility
+from django_acceptance.clock import Clock
 from django_acceptance.conf import project
 from django_acceptance.drivers.base import DriverError, MachineryError
 from django_acceptance.drivers.client import ClientDriver
@@ -47,6 +48,8 @@ class Run:
         self.browser = None
         self.live_server = None
         self.server_errors = []
+        # The site's clock, which steps may move: the live server runs in this process and sees it.
+        self.clock = Clock()
         self.timer = Timer(options.timings, options.driver, options.durations)
         self.accessibility = Accessibility(project()) if options.accessibility == "check" else None
         self.impact = None
@@ -144,6 +147,7 @@ class Run:
         return execute(sql, params, many, context)
 
     def close(self):
+        self.clock.reset()
         if self.impact is not None:
             self.impact.write()
             self.impact = None
