@@ -40,7 +40,7 @@ def plural(count, word, words=None):
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
-def render(run, allure_href=None, title="The specification"):
+def render(run, allure_href=None, title="The specification", bench_href=None):
     rows = [r for s in run.scenarios for r in s.runs]
     statuses = Counter(_row_status(run, s, r) for s in run.scenarios for r in s.runs)
     ran = sum(1 for r in rows for o in r.outcomes.values() if o.attempts)
@@ -62,7 +62,7 @@ def render(run, allure_href=None, title="The specification"):
         f"{n} {status}" for status, n in sorted(statuses.items(), key=lambda kv: list(MARKS).index(kv[0]))
     )
     parts.append(f"<p class='summary'>{e(summary)}: {e(tally)}.</p>")
-    parts.append(_what_was_tested(run, allure_href))
+    parts.append(_what_was_tested(run, allure_href, bench_href))
     parts.append(_contents(run))
     parts.append("</header><main>")
     for feature in run.features:
@@ -81,7 +81,7 @@ def _row_status(run, scenario, row):
     return NOT_RUN
 
 
-def _what_was_tested(run, allure_href):
+def _what_was_tested(run, allure_href, bench_href=None):
     props = run.properties
     lines = []
     when = props.get("started", "")
@@ -110,6 +110,8 @@ def _what_was_tested(run, allure_href):
             "<p class='allure'>History, retries and timings of every result: "
             f"<a href='{e(allure_href)}'>Allure Report</a>.</p>"
         )
+    if bench_href:
+        lines.append(f"<p class='bench'>How fast the suite runs: <a href='{e(bench_href)}'>the last benchmark</a>.</p>")
     return "".join(lines)
 
 

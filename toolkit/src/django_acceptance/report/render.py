@@ -61,7 +61,11 @@ def render_spec(project, folders, output, allure_href=None):
         project.root, folders, [project.features], step_registry(project), catalogue=project.step_catalogue
     )
     Path(output).parent.mkdir(parents=True, exist_ok=True)
-    Path(output).write_text(page.render(run, allure_href=allure_href, title=project.title), encoding="utf-8")
+    # The speed figures of the last benchmark, where the project keeps them beside the page.
+    bench = Path(output).with_name("bench.json")
+    bench_href = bench.name if bench.is_file() else None
+    html = page.render(run, allure_href=allure_href, title=project.title, bench_href=bench_href)
+    Path(output).write_text(html, encoding="utf-8")
     return run
 
 
