@@ -8,7 +8,6 @@ through the form), and `-D record=FILE` writes down the client's requests for be
 from django_acceptance import hooks
 from django_acceptance.hooks import after_all as toolkit_after_all
 from django_acceptance.hooks import after_step, before_feature, before_scenario  # noqa: F401
-from features.support import tasks
 from features.support.cast import People
 from features.support.types import register_types
 
@@ -28,8 +27,12 @@ def before_all(context):
 
 def django_ready(context):
     hooks.django_ready(context)
-    sign_in = _sign_in_through_form if context.naive else None
-    context.people = People(context.driver, sign_in=sign_in)
+    if context.naive:
+        from bench.naive import NaivePeople
+
+        context.people = NaivePeople(context.driver)
+    else:
+        context.people = People(context.driver)
     if context.recorder and context.driver.name == "client":
         context.recorder.start(context.scenario.name)
         context.driver.client = context.recorder.client(context.driver.client)
@@ -45,7 +48,3 @@ def after_all(context):
     if context.recorder:
         context.recorder.write()
     toolkit_after_all(context)
-
-
-def _sign_in_through_form(driver, user, password):
-    tasks.sign_in(driver, user.username, password)

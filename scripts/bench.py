@@ -42,6 +42,8 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+import bench_scenarios
+import bench_targets
 import webdriver_counts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,7 +93,7 @@ def django_tests(label, env=None):
     return {"wall_s": wall, "run_s": float(ran.group(2)), "scenarios": int(ran.group(1))}
 
 
-SAME = [arg for name in SAME_WORKFLOWS for arg in ("-n", re.escape(name))]
+SAME = []  # behave's arguments that select SAME_WORKFLOWS, once checked (main)
 # The requests of the `same` scenarios, written down once before the rounds (see main).
 RECORDING = Path(tempfile.gettempdir()) / f"bench-requests-{os.getpid()}.json"
 
@@ -120,7 +122,7 @@ RATIOS = [
     ("client_over_replay", "same", "replay", "client / the same requests", "≤ 1.15"),
     ("naive_over_browser", "naive", "browser", "naive browser / browser", "≥ 4"),
 ]
-COMMANDS_TARGET = 10
+COMMANDS_TARGET = bench_targets.TARGETS["webdriver_commands_per_scenario"][1]
 # Cases of their own scripts, run after the others.
 OWN_SCRIPTS = ("changed", "scale", "engines")
 ENGINES = ("chromium", "firefox", "webkit")
@@ -171,6 +173,8 @@ def main():
     parser.add_argument("--no-parallel", action="store_true", help="leave out the parallel cases (bench_parallel.py)")
     args = parser.parse_args()
     cases = {name: case for name, case in CASES.items() if not args.only or name in args.only}
+    SAME.extend(bench_scenarios.selecting(SAME_WORKFLOWS, "scripts/bench.py (SAME_WORKFLOWS)"))
+    bench_scenarios.check_tags(["browser"], "scripts/bench.py")
 
     samples = {name: [] for name in cases}
     if "replay" in cases:
@@ -247,6 +251,19 @@ def main():
         bench_scale.print_figures(figures["scale"])
     if "engines" in figures and (not args.only or "engines" in args.only):
         _print_engines(figures["engines"])
+    _print_targets(figures)
+    gone = [] if args.only else bench_targets.missing(figures)
+    if gone:
+        sys.exit(f"bench: a case did not run, its figures are missing ({'; '.join(gone)}): see its lines above.")
+
+
+def _print_targets(figures):
+    """Every figure with a target, met or short: reported, not failed."""
+    rows = bench_targets.verdicts(figures)
+    if rows:
+        print("\ntargets (a figure short of its target is reported, not failed)")
+    for key, figure, target, met in rows:
+        print(f"  {key:<34}{figure:>9.2f}  {target:<7}{'met' if met else 'SHORT'}")
 
 
 def engines():
