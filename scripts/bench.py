@@ -176,6 +176,7 @@ def main():
     SAME.extend(bench_scenarios.selecting(SAME_WORKFLOWS, "scripts/bench.py (SAME_WORKFLOWS)"))
     bench_scenarios.check_tags(["browser"], "scripts/bench.py")
 
+    began = time.perf_counter()
     samples = {name: [] for name in cases}
     if "replay" in cases:
         print("writing down the requests of the seed's workflows ...", flush=True)
@@ -214,33 +215,49 @@ def main():
         figures["medians"] = m
         figures["scenarios"] = {name: s[0]["scenarios"] for name, s in samples.items()}
     RECORDING.unlink(missing_ok=True)
+    output = Path(args.output)
+    # Some cases only: their figures replace theirs among those of the last full benchmark.
+    earlier = json.loads(output.read_text()) if args.only and output.exists() else {}
+    figures["case_seconds"] = {"the cases of this script": round(time.perf_counter() - began)}
+
+    def save():
+        """After each case: a case that fails later leaves the figures of those before it."""
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(json.dumps({**earlier, **figures}, indent=2) + "\n")
+
+    def timed_case(name, measure):
+        started = time.perf_counter()
+        measured = measure()
+        figures["case_seconds"][name] = round(time.perf_counter() - started)
+        return measured
+
+    save()
     if not args.no_parallel and not args.only:
         # Serial against two workers, client, browser and Grid: scripts/bench_parallel.py.
         import bench_parallel
 
-        parallel = bench_parallel.measure(args.rounds)
+        parallel = timed_case("parallel", lambda: bench_parallel.measure(args.rounds))
         keys = ("client_parallel_speedup", "browser_parallel_speedup", "grid_parallel_speedup")
         figures.update({key: parallel[key] for key in keys}, parallel=parallel)
+        save()
     if not args.only or "engines" in args.only:
-        figures["engines"] = engines()
+        figures["engines"] = timed_case("engines", engines)
+        save()
     if not args.only or "changed" in args.only:
         import bench_changed
 
         print("--changed by mutants ...", flush=True)
-        changed = bench_changed.measure()
+        changed = timed_case("changed", bench_changed.measure)
         figures.update({key: changed[key] for key in CHANGED_KEYS}, changed=changed)
+        save()
     if not args.only or "scale" in args.only:
         import bench_scale
 
         print("the suite at 10 and 30 times its size ...", flush=True)
-        scale = bench_scale.measure()
+        scale = timed_case("scale", bench_scale.measure)
         figures.update({key: scale[key] for key in SCALE_KEYS if key in scale}, scale=scale)
-    output = Path(args.output)
-    if args.only and output.exists():
-        # Some cases only: their figures replace theirs among those of the last full benchmark.
-        figures = {**json.loads(output.read_text()), **figures}
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(figures, indent=2) + "\n")
+        save()
+    figures = {**earlier, **figures}
     if cases:
         _print(figures)
     if "parallel" in figures and not args.only:
