@@ -79,6 +79,7 @@ def behave(*args, count=False, selects_nothing=False):
         if count:
             figures["commands"] = webdriver_counts.read(counts)
             figures["commands_by_scenario"] = webdriver_counts.by_scenario(counts)
+            figures["commands_by_source"] = webdriver_counts.by_source(counts)
     return figures
 
 
@@ -156,6 +157,8 @@ def commands(samples):
         "webdriver_commands_per_scenario": total / scenarios,
         "webdriver_commands_by_name": dict(sorted(by_name.items(), key=lambda item: (-item[1], item[0]))),
         "webdriver_commands_by_scenario": samples[0]["commands_by_scenario"],
+        # Each under its browser-side script and the toolkit's line that sent it (webdriver_counts.by_source).
+        "webdriver_commands_by_source": samples[0]["commands_by_source"],
     }
 
 
@@ -345,6 +348,9 @@ def _print(f):
         print("most per scenario:")
         for name, count in list(f["webdriver_commands_by_scenario"].items())[:8]:
             print(f"  {count:>6}  {name}")
+        print("where most come from (command, browser-side script, the toolkit's line):")
+        for source, count in list(f.get("webdriver_commands_by_source", {}).items())[:15]:
+            print(f"  {count:>6}  {source}")
     if "startup_s" in f:
         print(f"\nstart-up with nothing selected: {f['startup_s']:.2f} s")
 
