@@ -72,6 +72,20 @@ def run_scenario(self, runner):
     finally:
         current[0] = ""
 RemoteConnection.execute, Scenario.run = execute, run_scenario
+try:  # BiDi's commands (Firefox's console messages) go over a WebSocket of their own: they count too.
+    from selenium.webdriver.remote.websocket_connection import WebSocketConnection
+    serialize = WebSocketConnection._serialize_command
+    def bidi(self, command):
+        payload = serialize(self, command)
+        name = "bidi " + str(payload.get("method", "?"))
+        counts[name] = (counts.get(name, (0, 0.0))[0] + 1, 0.0)
+        scenarios[current[0]] = scenarios.get(current[0], 0) + 1
+        key = name + " <- " + caller()
+        sources[key] = sources.get(key, 0) + 1
+        return payload
+    WebSocketConnection._serialize_command = bidi
+except (ImportError, AttributeError):
+    pass
 path, sys.argv = sys.argv[1], sys.argv[2:]
 written = {"commands": counts, "scenarios": scenarios, "sources": sources}
 atexit.register(lambda: open(path, "w").write(json.dumps(written)))
