@@ -161,8 +161,11 @@ def _report(project, results, log):
         capture_output=True,
     )
     seconds = time.perf_counter() - started
-    # The report is the spec page people open (index.html) and Allure's results browser beside it.
+    # The report is the spec page people open (index.html) and Allure's results browser beside it;
+    # a run of some features only (--features) is a partial run, and its page partial.html.
     page, allure = folder / "index.html", folder / "allure.html"
+    if not page.is_file():
+        page, allure = folder / "partial.html", folder / "partial-allure.html"
     if done.returncode or not page.is_file():
         log(f"report: failed to render: {done.stdout.decode()[-500:]}{done.stderr.decode()[-500:]}")
         return None
