@@ -192,7 +192,8 @@ def main():
             sent = sum(n for n, _ in sample.get("commands", {}).values())
             print(f"{sample['wall_s']:.2f} s" + (f", {sent} WebDriver commands" if sent else ""), flush=True)
 
-    m = {name: {key: median(s, key) for key in ("wall_s", "run_s")} for name, s in samples.items()}
+    # The start-up case is timed whole: a run stopped at its selection times nothing inside.
+    m = {name: {key: median(s, key) for key in ("wall_s", "run_s") if key in s[0]} for name, s in samples.items()}
     figures = {
         "date": time.strftime("%Y-%m-%d"),
         "cores": os.cpu_count(),
@@ -216,7 +217,7 @@ def main():
         figures["startup_s"] = m["startup"]["wall_s"]
     if cases:
         figures["medians"] = m
-        figures["scenarios"] = {name: s[0]["scenarios"] for name, s in samples.items()}
+        figures["scenarios"] = {name: s[0].get("scenarios", 0) for name, s in samples.items()}
     RECORDING.unlink(missing_ok=True)
     output = Path(args.output)
     # Some cases only: their figures replace theirs among those of the last full benchmark.
@@ -326,7 +327,8 @@ def _print(f):
     print(", ".join(f"{k} {val}" for k, val in f["versions"].items()))
     print(f"\n{'case':<9}{'items':>6}{'command s':>11}{'run s':>9}")
     for name in m:
-        print(f"{name:<9}{n[name]:>6}{m[name]['wall_s']:>11.2f}{m[name]['run_s']:>9.2f}")
+        run = f"{m[name]['run_s']:>9.2f}" if "run_s" in m[name] else f"{'':>9}"
+        print(f"{name:<9}{n[name]:>6}{m[name]['wall_s']:>11.2f}{run}")
     shown = [ratio for ratio in RATIOS if ratio[0] in f]
     if shown:
         print("\nratio                         command   run   target")
