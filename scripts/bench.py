@@ -34,6 +34,7 @@ import json
 import os
 import platform
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -68,14 +69,14 @@ def behave(*args, count=False, selects_nothing=False):
         timings, counts = Path(folder) / "timings.json", Path(folder) / "counts.json"
         manage = ["behave", "-f", "null", "--no-junit", "-D", f"timings={timings}", *args]
         command = webdriver_counts.counted(counts, manage) if count else [PY, "manage.py", *manage]
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _children_cpu_s()
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
-        wall = time.perf_counter() - started
+        wall, cpu = time.perf_counter() - started, _children_cpu_s() - cpu
         if result.returncode != (2 if selects_nothing else 0):
             sys.exit(f"bench: manage.py {' '.join(manage)} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
         if selects_nothing:
-            return {"wall_s": wall}
-        figures = {"wall_s": wall, **json.loads(timings.read_text())}
+            return {"wall_s": wall, "cpu_s": cpu}
+        figures = {"wall_s": wall, "cpu_s": cpu, **json.loads(timings.read_text())}
         if count:
             figures["commands"] = webdriver_counts.read(counts)
             figures["commands_by_scenario"] = webdriver_counts.by_scenario(counts)
@@ -84,14 +85,24 @@ def behave(*args, count=False, selects_nothing=False):
 
 
 def django_tests(label, env=None):
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu_s()
     command = [PY, "manage.py", "test", label]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})})
-    wall = time.perf_counter() - started
+    wall, cpu = time.perf_counter() - started, _children_cpu_s() - cpu
     ran = re.search(r"Ran (\d+) tests? in ([\d.]+)s", result.stderr)
     if result.returncode or not ran:
         sys.exit(f"bench: manage.py test {label} failed:\n{result.stderr[-2000:]}")
-    return {"wall_s": wall, "run_s": float(ran.group(2)), "scenarios": int(ran.group(1))}
+    return {"wall_s": wall, "cpu_s": cpu, "run_s": float(ran.group(2)), "scenarios": int(ran.group(1))}
+
+
+def _children_cpu_s():
+    """CPU seconds (user and system) of every finished child and what it waited for: the browser, its driver.
+
+    On a machine shared with other work, wall time says how busy the machine was as much as
+    what a run costs; CPU time says what it costs.
+    """
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 SAME = []  # behave's arguments that select SAME_WORKFLOWS, once checked (main)
@@ -193,7 +204,8 @@ def main():
             print(f"{sample['wall_s']:.2f} s" + (f", {sent} WebDriver commands" if sent else ""), flush=True)
 
     # The start-up case is timed whole: a run stopped at its selection times nothing inside.
-    m = {name: {key: median(s, key) for key in ("wall_s", "run_s") if key in s[0]} for name, s in samples.items()}
+    keys = ("wall_s", "run_s", "cpu_s")
+    m = {name: {key: median(s, key) for key in keys if key in s[0]} for name, s in samples.items()}
     figures = {
         "date": time.strftime("%Y-%m-%d"),
         "cores": os.cpu_count(),
@@ -208,6 +220,7 @@ def main():
         if over in m and under in m:
             figures[key] = m[over]["wall_s"] / m[under]["wall_s"]
             figures[key + "_run"] = m[over]["run_s"] / m[under]["run_s"]
+            figures[key + "_cpu"] = m[over]["cpu_s"] / m[under]["cpu_s"]
     for name in ("client", "browser"):
         if name in samples:
             figures[f"{name}_overhead_ms"] = overhead_ms(samples[name])
@@ -325,15 +338,15 @@ def _print(f):
     m, n = f["medians"], f["scenarios"]
     print(f"\n{f['date']}, {f['cores']} cores, medians of {f['rounds']} rounds")
     print(", ".join(f"{k} {val}" for k, val in f["versions"].items()))
-    print(f"\n{'case':<9}{'items':>6}{'command s':>11}{'run s':>9}")
+    print(f"\n{'case':<9}{'items':>6}{'command s':>11}{'run s':>9}{'CPU s':>9}")
     for name in m:
         run = f"{m[name]['run_s']:>9.2f}" if "run_s" in m[name] else f"{'':>9}"
-        print(f"{name:<9}{n[name]:>6}{m[name]['wall_s']:>11.2f}{run}")
+        print(f"{name:<9}{n[name]:>6}{m[name]['wall_s']:>11.2f}{run}{m[name].get('cpu_s', 0):>9.2f}")
     shown = [ratio for ratio in RATIOS if ratio[0] in f]
     if shown:
-        print("\nratio                         command   run   target")
+        print("\nratio                         command   run    CPU   target")
     for key, _, _, label, target in shown:
-        print(f"{label:<30}{f[key]:>7.2f}{f[key + '_run']:>7.2f}   {target}")
+        print(f"{label:<30}{f[key]:>7.2f}{f[key + '_run']:>7.2f}{f[key + '_cpu']:>7.2f}   {target}")
     overheads = [(name, limit) for name, limit in (("client", 5), ("browser", 50)) if f"{name}_overhead_ms" in f]
     if overheads:
         print(
