@@ -138,7 +138,8 @@ def _kind(command, in_worker):
     text = " ".join(command)
     if "chromedriver" in text:
         return "chromedriver"
-    if "/chromium" in text or "chrome_crashpad" in text:
+    # Chromium starts some of its helpers again through /proc/self/exe: they are Chromium's too.
+    if "/chromium" in text or "chrome_crashpad" in text or (command and command[0] == "/proc/self/exe"):
         types = [part[7:] for part in command if part.startswith("--type=")]
         return f"chromium {types[0] if types else 'browser'}"
     if command and command[0].endswith("java"):
