@@ -12,7 +12,6 @@ from django_acceptance.hooks import after_all as toolkit_after_all
 from django_acceptance.hooks import after_step as toolkit_after_step
 from django_acceptance.hooks import before_feature, before_scenario  # noqa: F401
 from django_acceptance.server import recorder
-from features.support import tasks
 from features.support.cast import People
 from features.support.types import register_types
 
@@ -32,8 +31,12 @@ def before_all(context):
 
 def django_ready(context):
     hooks.django_ready(context)
-    sign_in = _sign_in_through_form if context.naive else None
-    context.people = People(context.driver, sign_in=sign_in)
+    if context.naive:
+        from bench.naive import NaivePeople
+
+        context.people = NaivePeople(context.driver)
+    else:
+        context.people = People(context.driver)
     if context.recorder and context.driver.name == "client":
         context.recorder.start(context.scenario.name)
         context.driver.client = context.recorder.client(context.driver.client)
@@ -70,7 +73,3 @@ def _stop_recording(context):
     if recording is not None:
         recording.close()
         context.when_recording = None
-
-
-def _sign_in_through_form(driver, user, password):
-    tasks.sign_in(driver, user.username, password)

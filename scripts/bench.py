@@ -34,6 +34,7 @@ import json
 import os
 import platform
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -42,6 +43,8 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+import bench_scenarios
+import bench_targets
 import webdriver_counts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,32 +69,43 @@ def behave(*args, count=False, selects_nothing=False):
         timings, counts = Path(folder) / "timings.json", Path(folder) / "counts.json"
         manage = ["behave", "-f", "null", "--no-junit", "-D", f"timings={timings}", *args]
         command = webdriver_counts.counted(counts, manage) if count else [PY, "manage.py", *manage]
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _children_cpu_s()
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
-        wall = time.perf_counter() - started
+        wall, cpu = time.perf_counter() - started, _children_cpu_s() - cpu
         if result.returncode != (2 if selects_nothing else 0):
             sys.exit(f"bench: manage.py {' '.join(manage)} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
         if selects_nothing:
-            return {"wall_s": wall}
-        figures = {"wall_s": wall, **json.loads(timings.read_text())}
+            return {"wall_s": wall, "cpu_s": cpu}
+        figures = {"wall_s": wall, "cpu_s": cpu, **json.loads(timings.read_text())}
         if count:
             figures["commands"] = webdriver_counts.read(counts)
             figures["commands_by_scenario"] = webdriver_counts.by_scenario(counts)
+            figures["commands_by_source"] = webdriver_counts.by_source(counts)
     return figures
 
 
 def django_tests(label, env=None):
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu_s()
     command = [PY, "manage.py", "test", label]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})})
-    wall = time.perf_counter() - started
+    wall, cpu = time.perf_counter() - started, _children_cpu_s() - cpu
     ran = re.search(r"Ran (\d+) tests? in ([\d.]+)s", result.stderr)
     if result.returncode or not ran:
         sys.exit(f"bench: manage.py test {label} failed:\n{result.stderr[-2000:]}")
-    return {"wall_s": wall, "run_s": float(ran.group(2)), "scenarios": int(ran.group(1))}
+    return {"wall_s": wall, "cpu_s": cpu, "run_s": float(ran.group(2)), "scenarios": int(ran.group(1))}
 
 
-SAME = [arg for name in SAME_WORKFLOWS for arg in ("-n", re.escape(name))]
+def _children_cpu_s():
+    """CPU seconds (user and system) of every finished child and what it waited for: the browser, its driver.
+
+    On a machine shared with other work, wall time says how busy the machine was as much as
+    what a run costs; CPU time says what it costs.
+    """
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+SAME = []  # behave's arguments that select SAME_WORKFLOWS, once checked (main)
 # The requests of the `same` scenarios, written down once before the rounds (see main).
 RECORDING = Path(tempfile.gettempdir()) / f"bench-requests-{os.getpid()}.json"
 
@@ -120,7 +134,7 @@ RATIOS = [
     ("client_over_replay", "same", "replay", "client / the same requests", "≤ 1.15"),
     ("naive_over_browser", "naive", "browser", "naive browser / browser", "≥ 4"),
 ]
-COMMANDS_TARGET = 10
+COMMANDS_TARGET = bench_targets.TARGETS["webdriver_commands_per_scenario"][1]
 # Cases of their own scripts, run after the others.
 OWN_SCRIPTS = ("changed", "scale", "engines")
 ENGINES = ("chromium", "firefox", "webkit")
@@ -154,6 +168,8 @@ def commands(samples):
         "webdriver_commands_per_scenario": total / scenarios,
         "webdriver_commands_by_name": dict(sorted(by_name.items(), key=lambda item: (-item[1], item[0]))),
         "webdriver_commands_by_scenario": samples[0]["commands_by_scenario"],
+        # Each under its browser-side script and the toolkit's line that sent it (webdriver_counts.by_source).
+        "webdriver_commands_by_source": samples[0]["commands_by_source"],
     }
 
 
@@ -171,7 +187,10 @@ def main():
     parser.add_argument("--no-parallel", action="store_true", help="leave out the parallel cases (bench_parallel.py)")
     args = parser.parse_args()
     cases = {name: case for name, case in CASES.items() if not args.only or name in args.only}
+    SAME.extend(bench_scenarios.selecting(SAME_WORKFLOWS, "scripts/bench.py (SAME_WORKFLOWS)"))
+    bench_scenarios.check_tags(["browser"], "scripts/bench.py")
 
+    began = time.perf_counter()
     samples = {name: [] for name in cases}
     if "replay" in cases:
         print("writing down the requests of the seed's workflows ...", flush=True)
@@ -184,7 +203,9 @@ def main():
             sent = sum(n for n, _ in sample.get("commands", {}).values())
             print(f"{sample['wall_s']:.2f} s" + (f", {sent} WebDriver commands" if sent else ""), flush=True)
 
-    m = {name: {key: median(s, key) for key in ("wall_s", "run_s")} for name, s in samples.items()}
+    # The start-up case is timed whole: a run stopped at its selection times nothing inside.
+    keys = ("wall_s", "run_s", "cpu_s")
+    m = {name: {key: median(s, key) for key in keys if key in s[0]} for name, s in samples.items()}
     figures = {
         "date": time.strftime("%Y-%m-%d"),
         "cores": os.cpu_count(),
@@ -199,6 +220,7 @@ def main():
         if over in m and under in m:
             figures[key] = m[over]["wall_s"] / m[under]["wall_s"]
             figures[key + "_run"] = m[over]["run_s"] / m[under]["run_s"]
+            figures[key + "_cpu"] = m[over]["cpu_s"] / m[under]["cpu_s"]
     for name in ("client", "browser"):
         if name in samples:
             figures[f"{name}_overhead_ms"] = overhead_ms(samples[name])
@@ -208,35 +230,51 @@ def main():
         figures["startup_s"] = m["startup"]["wall_s"]
     if cases:
         figures["medians"] = m
-        figures["scenarios"] = {name: s[0]["scenarios"] for name, s in samples.items()}
+        figures["scenarios"] = {name: s[0].get("scenarios", 0) for name, s in samples.items()}
     RECORDING.unlink(missing_ok=True)
+    output = Path(args.output)
+    # Some cases only: their figures replace theirs among those of the last full benchmark.
+    earlier = json.loads(output.read_text()) if args.only and output.exists() else {}
+    figures["case_seconds"] = {"the cases of this script": round(time.perf_counter() - began)}
+
+    def save():
+        """After each case: a case that fails later leaves the figures of those before it."""
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(json.dumps({**earlier, **figures}, indent=2) + "\n")
+
+    def timed_case(name, measure):
+        started = time.perf_counter()
+        measured = measure()
+        figures["case_seconds"][name] = round(time.perf_counter() - started)
+        return measured
+
+    save()
     if not args.no_parallel and not args.only:
         # Serial against two workers, client, browser and Grid: scripts/bench_parallel.py.
         import bench_parallel
 
-        parallel = bench_parallel.measure(args.rounds)
+        parallel = timed_case("parallel", lambda: bench_parallel.measure(args.rounds))
         keys = ("client_parallel_speedup", "browser_parallel_speedup", "grid_parallel_speedup")
         figures.update({key: parallel[key] for key in keys}, parallel=parallel)
+        save()
     if not args.only or "engines" in args.only:
-        figures["engines"] = engines()
+        figures["engines"] = timed_case("engines", engines)
+        save()
     if not args.only or "changed" in args.only:
         import bench_changed
 
         print("--changed by mutants ...", flush=True)
-        changed = bench_changed.measure()
+        changed = timed_case("changed", bench_changed.measure)
         figures.update({key: changed[key] for key in CHANGED_KEYS}, changed=changed)
+        save()
     if not args.only or "scale" in args.only:
         import bench_scale
 
         print("the suite at 10 and 30 times its size ...", flush=True)
-        scale = bench_scale.measure()
+        scale = timed_case("scale", bench_scale.measure)
         figures.update({key: scale[key] for key in SCALE_KEYS if key in scale}, scale=scale)
-    output = Path(args.output)
-    if args.only and output.exists():
-        # Some cases only: their figures replace theirs among those of the last full benchmark.
-        figures = {**json.loads(output.read_text()), **figures}
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(figures, indent=2) + "\n")
+        save()
+    figures = {**earlier, **figures}
     if cases:
         _print(figures)
     if "parallel" in figures and not args.only:
@@ -247,6 +285,19 @@ def main():
         bench_scale.print_figures(figures["scale"])
     if "engines" in figures and (not args.only or "engines" in args.only):
         _print_engines(figures["engines"])
+    _print_targets(figures)
+    gone = [] if args.only else bench_targets.missing(figures)
+    if gone:
+        sys.exit(f"bench: a case did not run, its figures are missing ({'; '.join(gone)}): see its lines above.")
+
+
+def _print_targets(figures):
+    """Every figure with a target, met or short: reported, not failed."""
+    rows = bench_targets.verdicts(figures)
+    if rows:
+        print("\ntargets (a figure short of its target is reported, not failed)")
+    for key, figure, target, met in rows:
+        print(f"  {key:<34}{figure:>9.2f}  {target:<7}{'met' if met else 'SHORT'}")
 
 
 def engines():
@@ -287,14 +338,15 @@ def _print(f):
     m, n = f["medians"], f["scenarios"]
     print(f"\n{f['date']}, {f['cores']} cores, medians of {f['rounds']} rounds")
     print(", ".join(f"{k} {val}" for k, val in f["versions"].items()))
-    print(f"\n{'case':<9}{'items':>6}{'command s':>11}{'run s':>9}")
+    print(f"\n{'case':<9}{'items':>6}{'command s':>11}{'run s':>9}{'CPU s':>9}")
     for name in m:
-        print(f"{name:<9}{n[name]:>6}{m[name]['wall_s']:>11.2f}{m[name]['run_s']:>9.2f}")
+        run = f"{m[name]['run_s']:>9.2f}" if "run_s" in m[name] else f"{'':>9}"
+        print(f"{name:<9}{n[name]:>6}{m[name]['wall_s']:>11.2f}{run}{m[name].get('cpu_s', 0):>9.2f}")
     shown = [ratio for ratio in RATIOS if ratio[0] in f]
     if shown:
-        print("\nratio                         command   run   target")
+        print("\nratio                         command   run    CPU   target")
     for key, _, _, label, target in shown:
-        print(f"{label:<30}{f[key]:>7.2f}{f[key + '_run']:>7.2f}   {target}")
+        print(f"{label:<30}{f[key]:>7.2f}{f[key + '_run']:>7.2f}{f[key + '_cpu']:>7.2f}   {target}")
     overheads = [(name, limit) for name, limit in (("client", 5), ("browser", 50)) if f"{name}_overhead_ms" in f]
     if overheads:
         print(
@@ -311,6 +363,9 @@ def _print(f):
         print("most per scenario:")
         for name, count in list(f["webdriver_commands_by_scenario"].items())[:8]:
             print(f"  {count:>6}  {name}")
+        print("where most come from (command, browser-side script, the toolkit's line):")
+        for source, count in list(f.get("webdriver_commands_by_source", {}).items())[:15]:
+            print(f"  {count:>6}  {source}")
     if "startup_s" in f:
         print(f"\nstart-up with nothing selected: {f['startup_s']:.2f} s")
 

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import threading
 import time
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,9 +32,14 @@ PY = sys.executable
 OUTPUT = ROOT / "reports" / "bench-parallel.json"
 TICKS = os.sysconf("SC_CLK_TCK")
 sys.path.insert(0, str(ROOT / "scripts"))
+import bench_scenarios  # noqa: E402
 import grid  # noqa: E402  (scripts/grid.py: start and stop a hub and nodes)
 
-TWO_SCENARIOS = ["features/commenting.feature:12", "features/commenting.feature:23"]
+# Two short scenarios, for what two workers cost before their first scenario.
+TWO_SCENARIOS = [
+    "A reader's comment appears under the article with her name",
+    "HTML in a comment shows as plain text",
+]
 
 
 class Sampler:
@@ -49,6 +55,8 @@ class Sampler:
         self.before = {}  # pid -> cpu seconds it had already spent when sampling started
         self.done = threading.Event()
         self.thread = threading.Thread(target=self._loop, daemon=True)
+        # (seconds, CPU seconds of the run's processes, CPU seconds of the whole machine) at each sample.
+        self.timeline = []
 
     def __enter__(self):
         self.sample()
@@ -93,6 +101,25 @@ class Sampler:
             command = b" ".join(command).decode(errors="replace").split()
             kind = self.seen.get(pid, (None,))[0] or _kind(command, b"BEHAVE_WORKER=" in environ)
             self.seen[pid] = (kind, max(cpu, self.seen.get(pid, (kind, 0.0))[1]))
+        mine_s = sum(cpu - self.before.get(pid, 0.0) for _, cpu in self.seen.values())
+        self.timeline.append((time.perf_counter(), mine_s, _machine_cpu_s()))
+
+    def cores_busy(self):
+        """How many cores the run kept busy, and the whole machine (the run and anything else), on average.
+
+        Also the share of the run's time in which its own processes kept at least 1.5 cores
+        busy: on 2 cores, where that share is near 1, the run is bound by the CPU and two
+        workers have nothing left to gain.
+        """
+        if len(self.timeline) < 2:
+            return {}
+        (t0, mine0, all0), (t1, mine1, all1) = self.timeline[0], self.timeline[-1]
+        busy = sum(b[0] - a[0] for a, b in pairwise(self.timeline) if b[1] - a[1] >= 1.5 * (b[0] - a[0]))
+        return {
+            "run_cores": round((mine1 - mine0) / (t1 - t0), 2),
+            "machine_cores": round((all1 - all0) / (t1 - t0), 2),
+            "share_at_1_5_cores": round(busy / (t1 - t0), 2),
+        }
 
     def by_kind(self):
         totals = {}
@@ -101,11 +128,18 @@ class Sampler:
         return dict(sorted(totals.items(), key=lambda item: -item[1]))
 
 
+def _machine_cpu_s():
+    """CPU seconds every process of the machine has spent since boot (/proc/stat: all but idle and iowait)."""
+    fields = [int(n) for n in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:8]]
+    return (sum(fields) - fields[3] - fields[4]) / TICKS
+
+
 def _kind(command, in_worker):
     text = " ".join(command)
     if "chromedriver" in text:
         return "chromedriver"
-    if "/chromium" in text or "chrome_crashpad" in text:
+    # Chromium starts some of its helpers again through /proc/self/exe: they are Chromium's too.
+    if "/chromium" in text or "chrome_crashpad" in text or (command and command[0] == "/proc/self/exe"):
         types = [part[7:] for part in command if part.startswith("--type=")]
         return f"chromium {types[0] if types else 'browser'}"
     if command and command[0].endswith("java"):
@@ -130,7 +164,7 @@ def timed(args, env=None, roots=(), status=0):
     wall = time.perf_counter() - started
     if process.returncode != status:
         sys.exit(f"bench: {' '.join(command[1:])} failed:\n{output[-3000:]}")
-    return {"wall_s": wall, "cpu_s": sampler.by_kind()}
+    return {"wall_s": wall, "cpu_s": sampler.by_kind(), "cores": sampler.cores_busy()}
 
 
 def median_of(samples):
@@ -138,14 +172,21 @@ def median_of(samples):
     return {
         "wall_s": statistics.median(s["wall_s"] for s in samples),
         "cpu_s": {k: round(statistics.median(s["cpu_s"].get(k, 0.0) for s in samples), 2) for k in sorted(kinds)},
+        "cores": {
+            k: statistics.median(s["cores"][k] for s in samples if k in s["cores"])
+            for k in ("run_cores", "machine_cores", "share_at_1_5_cores")
+            if any(k in s["cores"] for s in samples)
+        },
     }
 
 
 def measure(rounds=3, with_grid=True):
     """Every case, interleaved, `rounds` times; the figures, with the medians."""
+    two_scenarios = bench_scenarios.selecting(TWO_SCENARIOS, "scripts/bench_parallel.py (TWO_SCENARIOS)")
+    bench_scenarios.check_tags(["browser"], "scripts/bench_parallel.py")
     cases = {
         "startup_serial": lambda: timed(["--tags=@nothing-selected"], status=2),
-        "startup_parallel": lambda: timed(["--parallel", "2", *TWO_SCENARIOS]),
+        "startup_parallel": lambda: timed(["--parallel", "2", *two_scenarios]),
         "client_serial": lambda: timed(["--tags=not @browser"]),
         "client_parallel": lambda: timed(["--tags=not @browser", "--parallel", "2"]),
         "browser_serial": lambda: timed(["-D", "driver=browser"]),
@@ -230,6 +271,11 @@ def print_figures(f):
     for name, sample in m.items():
         cpu = ", ".join(f"{kind} {seconds:.1f}" for kind, seconds in sample["cpu_s"].items() if seconds >= 0.05)
         print(f"{name:<18}{sample['wall_s']:>10.2f}   {cpu}")
+    print(f"\n{'case':<18}{'run cores':>10}{'machine':>9}{'time at ≥ 1.5 cores':>22}")
+    for name, sample in m.items():
+        c = sample.get("cores") or {}
+        if c:
+            print(f"{name:<18}{c['run_cores']:>10.2f}{c['machine_cores']:>9.2f}{c['share_at_1_5_cores']:>22.0%}")
     print("\nspeed-up with 2 workers (serial / parallel, whole command; target ≥ 1.5 for browser and grid)")
     for key in ("client_parallel_speedup", "browser_parallel_speedup", "grid_parallel_speedup"):
         print(f"  {key}: {f[key] if f[key] is not None else 'not measured'}")

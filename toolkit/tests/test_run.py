@@ -65,6 +65,19 @@ class RunTests(SimpleTestCase):
         self.assertIn("<title>The specification</title>", page)
         self.assertIn("Someone who gives her name is greeted by it", page)
         self.assertNotIn("partial", done.stdout.lower())
+        self.assertNotIn("the last benchmark", page)
+
+    def test_the_report_links_the_benchmark_kept_beside_it(self):
+        bench = PROJECT / "reports" / "bench.json"
+        bench.parent.mkdir(exist_ok=True)
+        bench.write_text("{}\n")
+        try:
+            done = manage("acceptance_report")
+        finally:
+            bench.unlink()
+        self.assertEqual(done.returncode, 0, done.stderr)
+        page = (PROJECT / "reports" / "index.html").read_text()
+        self.assertIn("<a href='bench.json'>the last benchmark</a>", page)
 
 
 class WrongSettingTests(SimpleTestCase):

@@ -46,7 +46,7 @@ def plural(count, word, words=None):
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
-def render(run, allure_href=None, title="The specification", output=None, full=None):
+def render(run, allure_href=None, title="The specification", output=None, full=None, bench_href=None):
     """The page's HTML; output: its folder, where the traces it links are copied (traces/ beside it).
 
     full: for a partial page, (file name, date) of the last full specification, or None.
@@ -77,7 +77,7 @@ def render(run, allure_href=None, title="The specification", output=None, full=N
         f"{n} {status}" for status, n in sorted(statuses.items(), key=lambda kv: list(MARKS).index(kv[0]))
     )
     parts.append(f"<p class='summary'>{e(summary)}: {e(tally)}.</p>")
-    parts.append(_what_was_tested(run, allure_href))
+    parts.append(_what_was_tested(run, allure_href, bench_href))
     parts.append(_contents(run))
     parts.append(_filter())
     parts.append("</header><main>")
@@ -97,7 +97,7 @@ def _row_status(run, scenario, row):
     return NOT_RUN
 
 
-def _what_was_tested(run, allure_href):
+def _what_was_tested(run, allure_href, bench_href=None):
     props = run.properties
     lines = []
     when = props.get("started", "")
@@ -126,6 +126,8 @@ def _what_was_tested(run, allure_href):
             "<p class='allure'>History, retries and timings of every result: "
             f"<a href='{e(allure_href)}'>Allure Report</a>.</p>"
         )
+    if bench_href:
+        lines.append(f"<p class='bench'>How fast the suite runs: <a href='{e(bench_href)}'>the last benchmark</a>.</p>")
     return "".join(lines)
 
 

@@ -71,7 +71,12 @@ def render_spec(project, folders, output, allure_href=None):
     if run.partial and (output.parent / "index.html").exists():
         written = datetime.fromtimestamp((output.parent / "index.html").stat().st_mtime, UTC)
         full = ("index.html", written.strftime("%Y-%m-%d %H:%M UTC"))
-    html = page.render(run, allure_href=allure_href, title=project.title, output=output.parent, full=full)
+    # The speed figures of the last benchmark, where the project keeps them beside the page.
+    bench = output.with_name("bench.json")
+    bench_href = bench.name if bench.is_file() else None
+    html = page.render(
+        run, allure_href=allure_href, title=project.title, output=output.parent, full=full, bench_href=bench_href
+    )
     output.write_text(html, encoding="utf-8")
     return run
 
