@@ -25,6 +25,11 @@ Feature: Registering an account
         """
       And the link in it leads to the sign-in page
 
+    Scenario: The welcome email comes from the newsroom, and a reply goes back to it
+      When Nina registers as "nina" with the email "nina@example.com"
+      Then "nina@example.com" receives one email, "Welcome to Our Site!"
+      And it comes from "newsroom@localhost", and a reply goes back there
+
     Scenario: The registration form asks for an email address as one
       When Nina opens the registration page
       Then "Email" takes an email address

@@ -293,6 +293,11 @@ def step_has_reset(context, who):
     user.save()
 
 
+@when("{who:Person} follows the link in her reset email")
+def step_follow_reset_link(context, who):
+    context.people.signed_out(who).visit(link_in_last_email_to(context.people.resolve(who).email))
+
+
 @when("{who:Person} follows the same link again")
 def step_follow_again(context, who):
     context.people.signed_out(who).visit(context.reset_link)
