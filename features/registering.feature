@@ -60,3 +60,5 @@ Feature: Registering an account
         | a taken username in look-alikes   | rіta     | nina@example.com | Tulip-Garden-42 | Tulip-Garden-42 | A user with that username already exists.          |
         | an invalid email                  | nina     | nina-at-example  | Tulip-Garden-42 | Tulip-Garden-42 | Enter a valid email address.                       |
         | a weak password                   | nina     | nina@example.com | password        | password        | This password is too common.                       |
+        | a password of seven characters    | nina     | nina@example.com | Tulip-4         | Tulip-4         | This password is too short.                        |
+        | a password of digits alone        | nina     | nina@example.com | 80517296        | 80517296        | This password is entirely numeric.                 |

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from features.support import tasks
+from features.support import answers, tasks
 from features.support.cast import DEFAULT_PASSWORD
 from features.support.expect import expect_heading, expect_list, expect_no_text, expect_page, expect_told
 from features.support.mailbox import link_in_last_email_to
@@ -313,3 +313,13 @@ def _reset_link(context, who):
         },
     )
     return f"http://{context.people.driver.host}{path}"
+
+
+@then("her browser is told to keep her signed in for {days:d} days, closed or not")
+def step_session_lasts(context, days):
+    lifetime = answers.session_lifetime(context.people.driver)
+    assert lifetime is not None, "Her browser is told to keep her signed in only until it closes."
+    # A minute either way: the time between the answer and this look.
+    assert abs(lifetime - days * 24 * 3600) < 60, (
+        f"Her browser is told to keep her signed in for {lifetime / 86400:.2f} days."
+    )

@@ -478,3 +478,8 @@ def step_not_offered_changes(context, who):
     driver = context.people.act_as(who)
     offered = [link for link in ("Edit", "Delete") if driver.has_link(link)]
     assert not offered, f"{who} is offered {' and '.join(offered)} on {driver.path}."
+
+
+@when('{who:Person} opens the address of "{title:Quoted}" without its last slash')
+def step_open_without_slash(context, who, title):
+    context.people.act_as(who).visit(tasks.address_to("detail", title).rstrip("/"))

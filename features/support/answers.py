@@ -6,6 +6,10 @@ without it gives None, and the check is left to the others), its headers from th
 asked again by the page (what a GET of that address answers).
 """
 
+import time
+
+from django.conf import settings
+
 STATUS = "const entry = performance.getEntriesByType('navigation')[0]; return entry ? entry.responseStatus : null;"
 HEADERS = """
 const request = new XMLHttpRequest();
@@ -55,3 +59,14 @@ def caching(driver):
     directives = {d.strip().split("=")[0].lower() for d in said.get("cache-control", "").split(",") if d.strip()}
     varies = {v.strip().lower() for v in said.get("vary", "").split(",")}
     return directives, "cookie" in varies, said
+
+
+def session_lifetime(driver):
+    """Seconds the browser is told to keep the session cookie, or None: until the browser closes."""
+    if driver.name == "client":
+        morsel = driver.client.cookies.get(settings.SESSION_COOKIE_NAME)
+        assert morsel is not None and morsel.value, "The browser holds no session cookie."
+        return int(morsel["max-age"]) if morsel["max-age"] != "" else None
+    cookie = driver.wd.get_cookie(settings.SESSION_COOKIE_NAME)
+    assert cookie, "The browser holds no session cookie."
+    return cookie["expiry"] - time.time() if "expiry" in cookie else None
