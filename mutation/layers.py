@@ -49,11 +49,10 @@ SETTINGS = {
     "TIME_ZONE": ("default",),
     "LANGUAGE_CODE": ("default",),
     "USE_TZ": ("off",),
-    # The headers that keep pages safe, and the error pages people see.
+    # The headers that keep pages safe. (DEBUG is check --deploy's: Django's test runner turns it off.)
     "SECURE_CONTENT_TYPE_NOSNIFF": ("off",),
     "SECURE_REFERRER_POLICY": ("off",),
     "SECURE_CROSS_ORIGIN_OPENER_POLICY": ("off",),
-    "DEBUG": ("on",),
 }
 # Middleware each switched off, and each password validator; the shortest password a hundred times longer or shorter.
 SWITCHED_OFF = ("MIDDLEWARE", "AUTH_PASSWORD_VALIDATORS")

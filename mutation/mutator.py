@@ -204,6 +204,8 @@ EMAILS = {
     "sender": lambda m: setattr(m, "from_email", f"newsroom@{ELSEWHERE}"),
     "recipient-replaced": lambda m: setattr(m, "to", [f"someone@{ELSEWHERE}"]),
     "recipient-added": lambda m: setattr(m, "to", [*m.to, f"someone@{ELSEWHERE}"]),
+    # The address as someone might type it, not as the account keeps it.
+    "recipient-as-typed": lambda m: setattr(m, "to", [address.upper() for address in m.to]),
     "copy-to-someone": lambda m: setattr(m, "bcc", [*m.bcc, f"someone@{ELSEWHERE}"]),
     "reply-to-elsewhere": lambda m: setattr(m, "reply_to", [f"someone@{ELSEWHERE}"]),
     "subject": lambda m: setattr(m, "subject", m.subject.upper()),
