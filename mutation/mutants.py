@@ -293,18 +293,18 @@ def _copies(project, jobs):
     return copies
 
 
-def _run_all(project, mutants, jobs, started, judge, label, environment=None):
+def _run_all(project, mutants, jobs, started, judge, label, environment=None, own_runs=False):
     """Each mutant judged by one of `jobs` workers, each in its own copy of the project; rows in the mutants' order.
 
-    `environment(copy)` gives each worker's extra environment variables; with None, no worker is started and
-    `judge` gets the copy instead of a worker (a judge that starts runs of its own).
+    `environment(copy)` gives each worker's extra environment variables. With `own_runs`, no worker is
+    started: `judge` gets a stand-in that holds only the copy (a judge that starts runs of its own).
     """
     copies = _copies(project, jobs)
     queue = deque(enumerate(mutants))
     rows, lock = {}, threading.Lock()
 
     def work(copy):
-        worker = SuiteWorker(copy, environment(copy)) if environment else _NoWorker(copy)
+        worker = _NoWorker(copy) if own_runs else SuiteWorker(copy, environment(copy) if environment else None)
         try:
             while True:
                 with lock:
@@ -408,7 +408,8 @@ def _layer(project, layer, seen, seconds, accepted, arguments):
         started,
         judge,
         f"{layer} mutants",
-        None if layer == "settings" else environment,
+        environment,
+        own_runs=layer == "settings",
     )
     killed = sum(1 for r in rows if r["outcome"] in ("killed", "timeout"))
     return {
