@@ -149,9 +149,9 @@ demo: setup
 clean:
 	rm -rf reports test_db.sqlite3 test_db_w*.sqlite3
 
-# Detection power: mutants of the site's code and templates against the client run
-# (templates judged by two workers of the suite), template breaks against both drivers,
-# and one break per scenario.
+# Detection power: mutants of the site's code against the client run; of its templates,
+# settings, answers and emails, each judged by the scenarios that see it in two workers of
+# the suite; template breaks against both drivers; and one break per scenario.
 MUTATION_INSTALLED := $(VENV)/.mutation-installed
 $(MUTATION_INSTALLED): mutation/requirements.txt | $(INSTALLED)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r mutation/requirements.txt

@@ -53,6 +53,17 @@ Feature: Keeping accounts safe
       When she signs in with the password "Old-Lantern-31"
       Then no script on the page can read her session cookie
 
+    Scenario: No script on a page can read the session cookie Rita keeps when she changes her password
+      Given Rita is a reader with the password "Old-Lantern-31"
+      When she changes her password from "Old-Lantern-31" to "New-Lantern-77"
+      Then no script on the page can read her session cookie
+
+    Scenario: No script on a page can read the session cookie Rita gets from her reset link
+      Given Rita is a reader
+      And she has been sent a password reset link
+      When she follows the link in her reset email
+      Then no script on the page can read her session cookie
+
     Scenario: A form sent from a page on another domain arrives without Rita's session
       Given Alice has published "Spring fair"
       And Rita is signed in
@@ -102,6 +113,11 @@ Feature: Keeping accounts safe
       And she is still signed in
       And she can sign in with "New-Lantern-77"
       And she can no longer sign in with "Old-Lantern-31"
+
+    Scenario: A changed password is told on a page of its own, so that reloading it changes nothing again
+      Given Rita is a reader with the password "Old-Lantern-31"
+      When she changes her password from "Old-Lantern-31" to "New-Lantern-77"
+      Then she lands on the page that says her password is changed
 
   Rule: Wrong passwords again and again lock signing in with that username for a while, and reset emails are few
 

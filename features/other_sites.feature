@@ -84,3 +84,36 @@ Feature: Pages on other sites cannot act for the newsroom's people
         | Eddie | publish "Spring fair"     | readers cannot read "Spring fair" |
         | Rita  | comment on "Harbour news" | "Harbour news" has no comments    |
         | Rita  | sign out                  | she is still signed in            |
+
+  Rule: Every page keeps to the newsroom, and no cache hands one person's page to another
+
+    Scenario Outline: <page> keeps to the newsroom, and <cache>
+      Given Alice has written a draft called "Spring fair"
+      When she opens <page>
+      Then the browser is told to keep the page from other sites
+      And <cache>
+
+      Examples:
+        | page                                             | cache                                   |
+        | the front page                                   | no cache shares the page between people |
+        | "Spring fair"                                    | no cache shares the page between people |
+        | the page to edit "Spring fair"                   | no cache shares the page between people |
+        | the page to delete "Spring fair"                 | no cache shares the page between people |
+        | the address that publishes "Spring fair"         | no cache shares the page between people |
+        | the address that takes comments on "Spring fair" | no cache shares the page between people |
+        | the page to write an article                     | no cache shares the page between people |
+        | her dashboard                                    | no cache shares the page between people |
+        | the page to change her password                  | no cache shares the page between people |
+        | the page that says her password is changed       | no cache shares the page between people |
+        | the registration page                            | no cache shares the page between people |
+        | the password reset page                          | no cache shares the page between people |
+        | the page that says a reset email is on its way   | no cache shares the page between people |
+        | the page that says a new password is set         | no cache shares the page between people |
+        | the sign-in page                                 | no cache keeps the page at all          |
+        | the address that signs her out                   | no cache keeps the page at all          |
+
+    Scenario: The page to choose a new password keeps to the newsroom, and no cache keeps it
+      Given Rita has been sent a password reset link
+      When she follows the link in her reset email
+      Then the browser is told to keep the page from other sites
+      And no cache keeps the page at all

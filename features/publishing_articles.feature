@@ -315,6 +315,11 @@ Feature: Publishing articles
         | Spring fair | Spring fair  |
         | Spring fair | Spring Fair! |
 
+    Scenario: An article's address typed without its last slash still opens the article
+      Given Alice has published "Spring fair"
+      When Rita opens the address of "Spring fair" without its last slash
+      Then she lands on "Spring fair"
+
     Scenario: A title of punctuation alone still makes an address
       When Alice writes and publishes an article called "!!!" that says "Stalls open at ten."
       Then she is on the page of "!!!", told "“!!!” is published."

@@ -25,6 +25,11 @@ Feature: Registering an account
         """
       And the link in it leads to the sign-in page
 
+    Scenario: The welcome email comes from the newsroom, and a reply goes back to it
+      When Nina registers as "nina" with the email "nina@example.com"
+      Then "nina@example.com" receives one email, "Welcome to Our Site!"
+      And it comes from "newsroom@localhost", and a reply goes back there
+
     Scenario: The registration form asks for an email address as one
       When Nina opens the registration page
       Then "Email" takes an email address
@@ -79,3 +84,5 @@ Feature: Registering an account
         | a taken username in look-alikes   | rіta     | nina@example.com | Tulip-Garden-42 | Tulip-Garden-42 | A user with that username already exists.          |
         | an invalid email                  | nina     | nina-at-example  | Tulip-Garden-42 | Tulip-Garden-42 | Enter a valid email address.                       |
         | a weak password                   | nina     | nina@example.com | password        | password        | This password is too common.                       |
+        | a password of seven characters    | nina     | nina@example.com | Tulip-4         | Tulip-4         | This password is too short.                        |
+        | a password of digits alone        | nina     | nina@example.com | 80517296        | 80517296        | This password is entirely numeric.                 |

@@ -34,6 +34,11 @@ Feature: Resetting a forgotten password
         """
       And the link in it leads to choose a new password
 
+    Scenario: The reset email comes from the newsroom, and a reply goes back to it
+      When Rita asks for a password reset for "rita@example.com"
+      Then "rita@example.com" receives one email, "Reset your Newsroom password"
+      And it comes from "newsroom@localhost", and a reply goes back there
+
     Scenario: A reset link works only once
       Given Rita has reset her password through the emailed link
       When she follows the same link again
@@ -44,6 +49,10 @@ Feature: Resetting a forgotten password
       When she follows the link and chooses "New-Lantern-77" confirmed as "New-Lantern-78"
       Then she is told "The two password fields didn’t match."
       And she can still sign in with "Old-Lantern-31"
+
+    Scenario: Asking for a reset is answered on a page of its own, so that reloading it asks for nothing again
+      When Rita asks for a password reset for "rita@example.com"
+      Then she lands on the page that says a reset email is on its way
 
   Rule: A reset link works for three days after it is sent
 

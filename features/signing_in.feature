@@ -47,3 +47,10 @@ Feature: Signing in
       And someone has copied her session cookie
       When she signs out
       Then the copied cookie no longer opens her dashboard
+
+  Rule: Signing in keeps a person signed in for two weeks, whether or not she closes her browser
+
+    Scenario: Rita's browser is told to keep her signed in for two weeks
+      Given Rita is a reader with the password "Old-Lantern-31"
+      When she signs in with the password "Old-Lantern-31"
+      Then her browser is told to keep her signed in for 14 days, closed or not

@@ -15,7 +15,10 @@ no mutant behind. To keep within half an hour on two cores:
     one that no scenario rendered survives without running.
 Survivors judged equivalent or invisible to users are listed, with a reason, in
 mutation/accepted-survivors.txt; the report shows only the others as new.
-`--only python` or `--only templates` runs one half and keeps the report's other.
+Then the layers a person meets besides code and templates (layers.py): settings, answers
+(status, headers, redirects, cookies) and emails, each judged by the scenarios that saw what
+its mutant changes (seen.py's recording, in the same run as rendered.py's).
+`--only python` (or templates, settings, responses, emails) runs one part and keeps the report's others.
 Writes reports/mutation.json.
 """
 
@@ -36,6 +39,7 @@ from collections import Counter, defaultdict, deque
 from pathlib import Path
 
 from breaks import ROOT, copy_project
+from mutator import ENVIRONMENT
 
 HERE = Path(__file__).resolve().parent
 ACCEPTED = HERE / "accepted-survivors.txt"
@@ -47,6 +51,8 @@ WORKER, RESULTS = "BEHAVE_WORKER", "BEHAVE_WORKER_RESULTS"
 STARTING_SECONDS, SCENARIO_SECONDS = 300, 300
 # Appended to the copy's test settings for the template mutants: without Django's cached loader
 # a running worker reads each template again at every render, so it renders the mutant on disk.
+# The parts of the report besides the Python mutants, each with its own score.
+PARTS = ("templates", "settings", "responses", "emails")
 READ_TEMPLATES_AT_EACH_RENDER = """
 TEMPLATES[0]["APP_DIRS"] = False
 TEMPLATES[0]["OPTIONS"]["loaders"] = [
@@ -82,22 +88,32 @@ def accepted_survivors():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--only", choices=("python", "templates"), help="mutate the site's Python or its templates alone"
+        "--only", choices=("python", *PARTS), help="mutate the site's Python, its templates or one layer alone"
     )
     parser.add_argument(
         "--jobs", type=int, default=1, help="template mutants judged by this many workers at once, each in its own copy"
+    )
+    parser.add_argument(
+        "--select", metavar="TEXT", help="of the settings, responses and emails, only the mutants whose name holds TEXT"
     )
     arguments = parser.parse_args()
     only = arguments.only
     started = time.perf_counter()
     accepted = accepted_survivors()
+    parts = {}
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder) / "project"
         copy_project(project)
-        rows = _python(project, started) if only != "templates" else None
-        templates = _templates(project, accepted, arguments.jobs) if only != "python" else None
-    report = _report(rows, templates, accepted, time.perf_counter() - started)
-    scores = [report["score"]] + ([report["templates"]["score"]] if "templates" in report else [])
+        rows = _python(project, started) if only in (None, "python") else None
+        if only != "python":
+            rendered, seen = _record(project)
+            if only in (None, "templates"):
+                parts["templates"] = _templates(project, accepted, arguments.jobs, rendered)
+            for layer in ("settings", "responses", "emails"):
+                if only in (None, layer):
+                    parts[layer] = _layer(project, layer, seen, rendered["seconds"], accepted, arguments)
+    report = _report(rows, parts, accepted, time.perf_counter() - started)
+    scores = [report["score"]] + [report[part]["score"] for part in PARTS if part in report]
     return 0 if min(scores) >= 0.9 else 1
 
 
@@ -208,19 +224,29 @@ def _change(diff):
     return f"{' '.join(removed)}  ->  {' '.join(added)}"
 
 
-def _templates(project, accepted, jobs):
-    """Every template mutant, run against the scenarios that render what it changes: the report's templates part."""
-    from template_mutants import every_mutant
-
-    started = time.perf_counter()
-    print("\nRecording which scenarios render which template tokens ...", flush=True)
-    recording = project / "rendered.json"
-    command = [sys.executable, "manage.py", "behave", "-f", "mutation.rendered:Rendered", "-o", str(recording)]
+def _record(project):
+    """One run of the suite that records what each scenario sees: template tokens (rendered.py), and settings,
+    answers and emails (seen.py)."""
+    print(
+        "\nRecording which scenarios render which template tokens, read which settings, get which answers "
+        "and send which emails ...",
+        flush=True,
+    )
+    rendered, seen = project / "rendered.json", project / "seen.json"
+    command = [sys.executable, "manage.py", "behave", "-f", "mutation.rendered:Rendered", "-o", str(rendered)]
+    command += ["-f", "mutation.seen:Seen", "-o", str(seen)]
     run = subprocess.run([*command, "-f", "progress", "--no-junit"], cwd=project, capture_output=True, text=True)
     if run.returncode != 0:
         print(run.stdout[-3000:], run.stderr[-3000:])
         raise SystemExit("The suite fails without any mutant: make it pass (python manage.py behave), then mutate.")
-    rendered = json.loads(recording.read_text())
+    return json.loads(rendered.read_text()), json.loads(seen.read_text())
+
+
+def _templates(project, accepted, jobs, rendered):
+    """Every template mutant, run against the scenarios that render what it changes: the report's templates part."""
+    from template_mutants import every_mutant
+
+    started = time.perf_counter()
     seconds = rendered["seconds"]
     scenarios_of = {
         (file, entry["line"], entry["token"]): entry["scenarios"]
@@ -232,7 +258,12 @@ def _templates(project, accepted, jobs):
     print(f"{len(mutants)} template mutants, each compiled and different from its template", flush=True)
 
     rows = _run_all(
-        project, mutants, jobs, started, lambda worker, mutant: _judge(worker, mutant, scenarios_of, seconds, accepted)
+        project,
+        mutants,
+        jobs,
+        started,
+        lambda worker, mutant: _judge(worker, mutant, scenarios_of, seconds, accepted),
+        "template mutants",
     )
     killed = sum(1 for r in rows if r["outcome"] == "killed")
     per_file = defaultdict(Counter)
@@ -249,19 +280,31 @@ def _templates(project, accepted, jobs):
     }
 
 
-def _run_all(project, mutants, jobs, started, judge):
-    """Each mutant judged by one of `jobs` workers, each in its own copy of the project; rows in the mutants' order."""
+def _copies(project, jobs):
+    """The project and jobs - 1 copies of it, each reading templates again at each render (made once)."""
     copies = [project] + [project.parent / f"project-{n}" for n in range(2, jobs + 1)]
-    for copy in copies[1:]:
-        shutil.copytree(project, copy, symlinks=True)
     for copy in copies:
-        with open(copy / "site" / "newsroom" / "test_settings.py", "a") as settings:
-            settings.write(READ_TEMPLATES_AT_EACH_RENDER)
+        if copy != project and not copy.exists():
+            shutil.copytree(project, copy, symlinks=True)
+        settings = copy / "site" / "newsroom" / "test_settings.py"
+        if READ_TEMPLATES_AT_EACH_RENDER not in settings.read_text():
+            with open(settings, "a") as file:
+                file.write(READ_TEMPLATES_AT_EACH_RENDER)
+    return copies
+
+
+def _run_all(project, mutants, jobs, started, judge, label, environment=None, own_runs=False):
+    """Each mutant judged by one of `jobs` workers, each in its own copy of the project; rows in the mutants' order.
+
+    `environment(copy)` gives each worker's extra environment variables. With `own_runs`, no worker is
+    started: `judge` gets a stand-in that holds only the copy (a judge that starts runs of its own).
+    """
+    copies = _copies(project, jobs)
     queue = deque(enumerate(mutants))
     rows, lock = {}, threading.Lock()
 
     def work(copy):
-        worker = SuiteWorker(copy)
+        worker = _NoWorker(copy) if own_runs else SuiteWorker(copy, environment(copy) if environment else None)
         try:
             while True:
                 with lock:
@@ -274,7 +317,7 @@ def _run_all(project, mutants, jobs, started, judge):
                     if len(rows) % 20 == 0:
                         killed = sum(1 for r in rows.values() if r["outcome"] == "killed")
                         print(
-                            f"  {len(rows)}/{len(mutants)} template mutants done, {killed} killed, "
+                            f"  {len(rows)}/{len(mutants)} {label} done, {killed} killed, "
                             f"{time.perf_counter() - started:.0f} s",
                             flush=True,
                         )
@@ -317,6 +360,105 @@ def _judge(worker, mutant, scenarios_of, seconds, accepted):
     return row
 
 
+def _layer(project, layer, seen, seconds, accepted, arguments):
+    """Every mutant of one layer (settings, responses or emails), each run against the scenarios that saw it."""
+    import layers
+
+    started = time.perf_counter()
+    if layer == "settings":
+        sys.path.insert(0, str(project / "site"))
+        from newsroom import test_settings
+
+        mutants = layers.settings_mutants(test_settings, seen)
+    else:
+        mutants = (layers.answer_mutants if layer == "responses" else layers.email_mutants)(seen)
+    mutants = [m for m in mutants if arguments.select is None or arguments.select in m.key]
+    print(f"\n{len(mutants)} {layer} mutants", flush=True)
+    numbers = iter(range(1, len(mutants) + 1))
+
+    def judge(worker, mutant):
+        row = {
+            "key": mutant.key,
+            "operator": mutant.key.rsplit(":", 1)[1],
+            "change": mutant.change,
+            "scenarios": len(mutant.scenarios),
+            "outcome": "survived",
+        }
+        if layer == "settings":
+            _judge_settings(worker.project, mutant, next(numbers), row, seconds)
+        else:
+            file = worker.project / "mutant.txt"
+            file.write_text(mutant.line + "\n")
+            try:
+                _run_until_failure(worker, mutant.scenarios, seconds, row)
+            finally:
+                file.write_text("")
+        if row["outcome"] == "survived":
+            row["accepted"] = accepted.get(mutant.key)
+            print(f"  {'accepted' if row['accepted'] else 'SURVIVED'} {mutant.key}  {mutant.change}", flush=True)
+        return row
+
+    def environment(copy):
+        return {ENVIRONMENT: str(copy / "mutant.txt")}
+
+    rows = _run_all(
+        project,
+        mutants,
+        arguments.jobs,
+        started,
+        judge,
+        f"{layer} mutants",
+        environment,
+        own_runs=layer == "settings",
+    )
+    killed = sum(1 for r in rows if r["outcome"] in ("killed", "timeout"))
+    return {
+        "total": len(rows),
+        "killed": killed,
+        "score": killed / len(rows) if rows else 0.0,
+        "seconds": round(time.perf_counter() - started),
+        "by_operator": {op: dict(c) for op, c in sorted(_by(rows, "operator").items())},
+        "survived": [r for r in rows if r["outcome"] == "survived"],
+        "mutants": rows,
+    }
+
+
+def _run_until_failure(worker, scenarios, seconds, row):
+    """The scenarios, quickest first, until one fails: then the row says killed, and by which."""
+    for scenario in sorted(scenarios, key=lambda s: seconds.get(s, 0)):
+        status = worker.run(scenario)
+        if status not in ("passed", "skipped"):
+            row["outcome"], row["killed_by"] = "timeout" if status == "timeout" else "killed", scenario
+            return
+
+
+def _judge_settings(project, mutant, number, row, seconds):
+    """A settings mutant, as a settings module of its own, in a worker of its own (a fresh process)."""
+    import layers
+
+    module = layers.settings_module(project, mutant, number)
+    try:
+        worker = SuiteWorker(project, {"DJANGO_SETTINGS_MODULE": module}, quiet=True)
+    except SystemExit:  # the suite does not start with it: no page of the site would open
+        lines = (project / "worker.log").read_text().strip().splitlines() or ["(no output)"]
+        row["outcome"], row["killed_by"] = "killed", f"(start-up) {lines[-1][:200]}"
+        return
+    try:
+        _run_until_failure(worker, mutant.scenarios, seconds, row)
+    finally:
+        worker.close(kill=True)
+
+
+class _NoWorker:
+    """Stands in for a worker where each mutant starts runs of its own (settings): only the copy it works in."""
+
+    def __init__(self, project):
+        self.project = project
+
+    def close(self):
+        pass
+
+
 class SuiteWorker:
     """One worker of the suite in the copy (acceptance's parallel worker), handed batches of one scenario.
 
@@ -326,13 +468,15 @@ class SuiteWorker:
     browser) for every mutant.
     """
 
-    def __init__(self, project):
+    def __init__(self, project, environment=None, quiet=False):
         self.project = project
+        self.environment = environment or {}
+        self.quiet = quiet  # a worker that may not start (a settings mutant) ends without printing its log
         self._start()
 
     def _start(self):
         read_end, write_end = os.pipe()
-        env = {**os.environ, WORKER: "w1", RESULTS: str(write_end), "PYTHONUNBUFFERED": "1"}
+        env = {**os.environ, **self.environment, WORKER: "w1", RESULTS: str(write_end), "PYTHONUNBUFFERED": "1"}
         self.log = open(self.project / "worker.log", "w")
         self.process = subprocess.Popen(
             [sys.executable, "manage.py", "behave", "-f", "null", "--no-junit", "--no-summary", "-D", "durations=off"],
@@ -347,7 +491,13 @@ class SuiteWorker:
         )
         os.close(write_end)
         self.results, self.unread = read_end, b""
-        self._next(STARTING_SECONDS)  # {"event": "ready"}
+        try:
+            self._next(STARTING_SECONDS)  # {"event": "ready"}
+        except SystemExit:
+            self.process.wait()
+            os.close(self.results)
+            self.log.close()
+            raise
 
     def run(self, location):
         """How the scenario at FILE:LINE ended: passed, failed, skipped, or timeout (the worker is then restarted)."""
@@ -371,7 +521,7 @@ class SuiteWorker:
                 raise TimeoutError
             chunk = os.read(self.results, 65536)
             if not chunk:
-                tail = (self.project / "worker.log").read_text()[-2000:]
+                tail = "" if self.quiet else (self.project / "worker.log").read_text()[-2000:]
                 ended = "The suite's worker ended early (its log is above): make the suite pass first."
                 raise SystemExit(f"{tail}\n{ended}")
             self.unread += chunk
@@ -399,24 +549,40 @@ def _by(rows, key):
     return counts
 
 
-def _report(rows, templates, accepted, seconds):
+def _report(rows, parts, accepted, seconds):
     out = ROOT / "reports" / "mutation.json"
-    if rows is None:  # the templates alone: the Python part stays as the last run left it
-        report = json.loads(out.read_text()) if out.exists() else {"score": 0.0}
+    last = json.loads(out.read_text()) if out.exists() else {}
+    if rows is None:  # a part alone: the Python part stays as the last run left it
+        report = last or {"score": 0.0}
     else:
         report = _python_report(rows, accepted, seconds)
-    if templates is not None:
-        report["templates"] = templates
-        _print_templates(templates)
-    elif out.exists() and "templates" in json.loads(out.read_text()):
-        report["templates"] = json.loads(out.read_text())["templates"]
+    for part in PARTS:
+        if part in parts:
+            report[part] = parts[part]
+            (_print_templates if part == "templates" else _print_layer)(part, parts[part])
+        elif part in last:
+            report[part] = last[part]
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(report, indent=2) + "\n")
     print(f"\nreports/mutation.json, in {seconds / 60:.1f} min")
     return report
 
 
-def _print_templates(templates):
+def _print_layer(layer, part):
+    print(f"\n{layer + ' mutants by operator':<40}{'mutants':>8}{'killed':>8}{'survived':>9}")
+    for operator, counts in part["by_operator"].items():
+        print(f"{operator:<40}{sum(counts.values()):>8}{counts.get('killed', 0):>8}{counts.get('survived', 0):>9}")
+    new = [r for r in part["survived"] if not r["accepted"]]
+    print(
+        f"{layer.capitalize()}: score {part['score']:.1%} ({part['killed']} of {part['total']} killed) "
+        f"in {part['seconds'] / 60:.1f} min; {len(part['survived'])} survivors, "
+        f"{len(part['survived']) - len(new)} of them accepted (mutation/accepted-survivors.txt); new:"
+    )
+    for row in new:
+        print(f"  {row['key']}  {row['change']}")
+
+
+def _print_templates(part, templates):
     print(f"\n{'template mutants by operator':<40}{'mutants':>8}{'killed':>8}{'survived':>9}")
     for operator, counts in templates["by_operator"].items():
         print(f"{operator:<40}{sum(counts.values()):>8}{counts.get('killed', 0):>8}{counts.get('survived', 0):>9}")

@@ -12,7 +12,10 @@ from features.support.mailbox import link_in_last_email_to
 # The site's pages by what people call them (tasks.PAGES), and the pages to edit or delete an article.
 # Neither "her dashboard" nor an article's title alone: "opens her dashboard" and 'opens "Spring fair"'
 # have steps of their own, which this one would take over.
-PAGES = [page for page in tasks.PAGES if "dashboard" not in page] + ['the page to (?:edit|delete) "[^"]+"']
+PAGES = [page for page in tasks.PAGES if "dashboard" not in page] + [
+    'the page to (?:edit|delete) "[^"]+"',
+    'the address that (?:publishes|takes comments on) "[^"]+"',
+]
 
 
 @parse.with_pattern("|".join(PAGES))

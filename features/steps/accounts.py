@@ -14,7 +14,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from django_acceptance.sentences import listed
-from features.support import tasks
+from features.support import answers, tasks
 from features.support.cast import DEFAULT_PASSWORD
 from features.support.expect import expect_heading, expect_list, expect_no_text, expect_page, expect_told
 from features.support.mailbox import link_in_last_email_to
@@ -305,6 +305,11 @@ def step_has_reset(context, who):
     user.save()
 
 
+@when("{who:Person} follows the link in her reset email")
+def step_follow_reset_link(context, who):
+    context.people.signed_out(who).visit(link_in_last_email_to(context.people.resolve(who).email))
+
+
 @when("{who:Person} follows the same link again")
 def step_follow_again(context, who):
     context.people.signed_out(who).visit(context.reset_link)
@@ -332,3 +337,13 @@ def step_has_registered(context, who, username, email, password):
     context.people.signed_out(who)
     # The welcome email was read then: what the scenario looks at is what comes after.
     mail.outbox.clear()
+
+
+@then("her browser is told to keep her signed in for {days:d} days, closed or not")
+def step_session_lasts(context, days):
+    lifetime = answers.session_lifetime(context.people.driver)
+    assert lifetime is not None, "Her browser is told to keep her signed in only until it closes."
+    # A minute either way: the time between the answer and this look.
+    assert abs(lifetime - days * 24 * 3600) < 60, (
+        f"Her browser is told to keep her signed in for {lifetime / 86400:.2f} days."
+    )

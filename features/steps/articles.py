@@ -499,3 +499,8 @@ def step_send_text_with_more(context, who, text, title):
     context.people.resolve(who)  # "she" still means the sender, not Eddie
     more = {"author": other.pk, "status": "published", "published_at": "2020-01-01 12:00", "slug": "lost-cat"}
     tasks.send_without_form(driver, "update", title, text, **more)
+
+
+@when('{who:Person} opens the address of "{title:Quoted}" without its last slash')
+def step_open_without_slash(context, who, title):
+    context.people.act_as(who).visit(tasks.address_to("detail", title).rstrip("/"))

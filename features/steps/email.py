@@ -7,7 +7,7 @@ from django.core import mail
 
 from django_acceptance.sentences import listed
 from features.support.cast import DEFAULT_PASSWORD
-from features.support.expect import expect_email, expect_page
+from features.support.expect import expect_email, expect_page, expect_sender
 from features.support.mailbox import LINK, emails_to
 
 # A line of an email as a scenario writes it, where the email carries a link to one of the site's pages.
@@ -37,6 +37,11 @@ def step_receives_one_that_reads(context, address, subject):
         *(a for m in mail.outbox for a in m.to if a != address),
     ]
     expect_email(context.email, address, subject, body, leaves_out=secrets)
+
+
+@then('it comes from "{sender:Quoted}", and a reply goes back there')
+def step_email_from(context, sender):
+    expect_sender(context.email, sender)
 
 
 @then("the link in it leads to {page}")

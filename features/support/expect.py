@@ -6,10 +6,12 @@ the page's heading), then what they read; a list is read as a list (`have_css` w
 read whole; and a page that refuses shows its refusal and nothing else.
 """
 
+import re
 from urllib.parse import urlsplit
 
 from django_acceptance import normalise
 from django_acceptance.sentences import listed
+from features.support import answers
 
 BACK = "Back to the front page"
 # Each error page by its heading, and the whole of what its content says, in order ({} is the refusal's
@@ -33,6 +35,8 @@ ERROR_PAGES = {
         BACK,
     ],
 }
+# The status each of those pages comes with: not allowed, not there, or not the way to use that address.
+REFUSALS = {"Not allowed": 403, "Not sent": 403, "Use the button on the page": 405, "Page not found": 404}
 # Where a page tells a person something: a message after an action, an error at a field or
 # the form, the heading, or a paragraph of the content.
 TOLD = "[role=status] li, .errors li, main h1, main > p"
@@ -40,6 +44,8 @@ CONTENT = "main > :not([role=status])"
 # The messages and errors a page tells a person, without its headings and paragraphs.
 MESSAGES = "[role=status] li, .errors li"
 COMMENT = ".comment"  # within the article's "Comments"
+# A link in an email's text or in its HTML part (where the quote or tag around it ends it).
+PART_LINK = re.compile(r"https?://[^\s<>\"']+")
 
 
 def one_line(text, most=600):
@@ -106,6 +112,12 @@ def expect_refused(driver, reason):
     page = f"The “{heading}” page at {driver.path}"
     assert shown == expected, f"{page} shows {listed(shown)}, not just {listed(expected)}."
     assert normalise(reason) in " ".join(shown), f"The “{heading}” page at {driver.path} does not say “{reason}”."
+    # The browser is told too, so that nothing takes the refusal for the page asked for: not a cache, not a
+    # search engine, not a script waiting for the answer.
+    told = answers.status(driver)
+    assert told in (None, REFUSALS[heading]), (
+        f"The “{heading}” page at {driver.path} comes as {told}, not as {REFUSALS[heading]}."
+    )
 
 
 def expect_not_found(driver):
@@ -144,3 +156,16 @@ def expect_email(message, to, subject, body=None, leaves_out=()):
         assert secret not in message.body and secret not in message.subject, (
             f"The email to {to} gives away “{secret}”:\n{message.body}"
         )
+    # A reader whose mail program shows an HTML part reads that instead: it must lead to the same places.
+    for part in getattr(message, "alternatives", ()):
+        assert PART_LINK.findall(part.content) == PART_LINK.findall(message.body), (
+            f"The email to {to} has a {part.mimetype} part whose links differ from its text's:\n{part.content}"
+        )
+
+
+def expect_sender(message, sender):
+    """Whom an email is from, and where a reply to it goes: back to the same address, nowhere else."""
+    assert message.from_email == sender, f"The email “{message.subject}” is from {message.from_email}, not {sender}."
+    assert message.reply_to in ([], [sender]), (
+        f"A reply to the email “{message.subject}” goes to {message.reply_to}, not back to {sender}."
+    )

@@ -95,8 +95,18 @@ PAGES = {
     "her dashboard": "dashboard",
     "his dashboard": "dashboard",
     "the page to change her password": "password_change",
+    "the page that says her password is changed": "password_change_done",
+    "the page that says a reset email is on its way": "password_reset_done",
+    "the page that says a new password is set": "password_reset_complete",
+    "the address that signs her out": "logout",
 }
-ARTICLE_PAGES = {"": "detail", "the page to edit ": "update", "the page to delete ": "delete"}
+ARTICLE_PAGES = {
+    "": "detail",
+    "the page to edit ": "update",
+    "the page to delete ": "delete",
+    "the address that publishes ": "publish",
+    "the address that takes comments on ": "comment",
+}
 
 
 def page_address(page):

@@ -1,7 +1,7 @@
 """Settings for test runs (`manage.py test`, `manage.py behave`): with these, tests run faster."""
 
 from newsroom.settings import *  # noqa: F403
-from newsroom.settings import BASE_DIR, DATABASES, INSTALLED_APPS
+from newsroom.settings import BASE_DIR, DATABASES, INSTALLED_APPS, MIDDLEWARE
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
@@ -23,6 +23,11 @@ DATABASES["default"]["TEST"]["MIGRATE"] = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Mutants of what the site answers and emails (`make mutants`, docs/detection.md): first, so
+# it sees every answer as it leaves. Without NEWSROOM_MUTANT_FILE in the environment Django
+# leaves it out at start-up, and a run pays nothing for it.
+MIDDLEWARE = ["mutation.mutator.Mutator", *MIDDLEWARE]
 
 # The test client and the live servers speak plain HTTP, whatever the environment says.
 SECURE_SSL_REDIRECT = False
