@@ -291,3 +291,18 @@ Feature: Keeping accounts safe
         | line                                                                                       |
         | This link no longer works                                                                  |
         | Password-reset links work once, and only for a few days. Ask for a new one.                |
+
+  Rule: A person's email address is theirs alone: no page that names them shows it to anyone else
+
+    Scenario Outline: Alice's email address is nowhere on <page>, where her name shows
+      Given Alice has published "Spring fair"
+      And she has commented "See you there." on "Spring fair"
+      And she has written a draft called "Harbour news"
+      When <who> opens <page>
+      Then <who> sees Alice's name there, and her email address nowhere in the page
+
+      Examples:
+        | page           | who       |
+        | the front page | a visitor |
+        | "Spring fair"  | a visitor |
+        | his dashboard  | Eddie     |

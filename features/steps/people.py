@@ -2,7 +2,7 @@
 
 from behave import given, then
 
-from features.support.expect import expect_told, expect_told_only
+from features.support.expect import expect_named_without_email, expect_told, expect_told_only
 
 
 @given("{who:Person} is {role:Role}")
@@ -45,3 +45,9 @@ def step_told_only(context, who, message):
 @then('{who:Person} are told "{message:Quoted}"')
 def step_told(context, who, message):
     expect_told(context.people.looking(who), message)
+
+
+@then("{who:Person} sees {whose:Person}'s name there, and her email address nowhere in the page")
+def step_named_without_email(context, who, whose):
+    driver = context.people.looking(who)
+    expect_named_without_email(driver, context.people.resolve(whose))

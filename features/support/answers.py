@@ -26,6 +26,13 @@ def status(driver):
     return driver.wd.execute_script(STATUS)
 
 
+def source(driver):
+    """The whole page on show, markup and all: what anyone who views its source reads, shown or not."""
+    if driver.name == "client":
+        return driver.response.content.decode()
+    return driver.wd.page_source
+
+
 def headers(driver):
     """The headers of the answer the page on show came with, by lower-case name."""
     if driver.name == "client":

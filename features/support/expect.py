@@ -169,3 +169,15 @@ def expect_sender(message, sender):
     assert message.reply_to in ([], [sender]), (
         f"A reply to the email “{message.subject}” goes to {message.reply_to}, not back to {sender}."
     )
+
+
+def expect_named_without_email(driver, person):
+    """The page names the person (by full name, or by username where a list shows usernames), and
+    nowhere holds their email address: not in the text, not in a link's address, not in the markup."""
+    assert driver.has_text(person.full_name) or driver.has_text(person.username), (
+        f"{person.name} is not named on {driver.path}. The page says: {_excerpt(driver)}"
+    )
+    source = answers.source(driver)
+    at = source.lower().find(person.email.lower())
+    around = one_line(source[max(at - 80, 0) : at + 80])
+    assert at < 0, f"{person.name}'s email address is on {driver.path}: … {around} …"
