@@ -216,37 +216,43 @@ Feature: Publishing articles
       Then she is back on the page of "Harbour news"
       And Rita still reads "The ferry leaves at nine." in "Harbour news"
 
-    Scenario Outline: Nobody else may edit an author's article, not even <who>
+    Scenario Outline: Nobody else may edit an author's article, not even <who>, <being>
       Given Alice has published "Harbour news"
+      And <who> is <being>
       When <who> opens "Harbour news"
       Then <who> is not offered to edit or delete it
 
       Examples:
-        | who   |
-        | Rita  |
-        | Eddie |
+        | who   | being                   |
+        | Rita  | a reader                |
+        | Eddie | an editor               |
+        | Eddie | on the newsroom's staff |
 
-    Scenario Outline: Nobody else may change an author's article by hand, not even <who>
+    Scenario Outline: Nobody else may change an author's article by hand, not even <who>, <being>
       Given Alice has published "Harbour news" that says "The ferry leaves at nine."
+      And <who> is <being>
       When <who> sends the text "The ferry is cancelled." for "Harbour news" without the form
       Then <who> is told "Only the author of an article may change or delete it."
       And Rita still reads "The ferry leaves at nine." in "Harbour news"
 
       Examples:
-        | who   |
-        | Rita  |
-        | Eddie |
+        | who   | being                   |
+        | Rita  | a reader                |
+        | Eddie | an editor               |
+        | Eddie | on the newsroom's staff |
 
-    Scenario Outline: Nobody else may delete an author's article by hand, not even <who>
+    Scenario Outline: Nobody else may delete an author's article by hand, not even <who>, <being>
       Given Alice has published "Harbour news"
+      And <who> is <being>
       When <who> sends a request to delete "Harbour news" without the form
       Then <who> is told "Only the author of an article may change or delete it."
       And readers can read "Harbour news"
 
       Examples:
-        | who   |
-        | Rita  |
-        | Eddie |
+        | who   | being                   |
+        | Rita  | a reader                |
+        | Eddie | an editor               |
+        | Eddie | on the newsroom's staff |
 
     Scenario: A link to delete an article asks before it deletes
       Given Alice has published "Harbour news"
