@@ -286,6 +286,21 @@ Feature: Publishing articles
         | title                            | status |
         | <b>Spring</b> fair & <i>more</i> | Draft  |
 
+    Scenario: HTML in a title shows as typed in the message that saves a draft
+      When Alice writes a draft called "<b>Spring</b> fair <script>document.title = 'hacked'</script>"
+      Then she is told "“<b>Spring</b> fair <script>document.title = 'hacked'</script>” is saved as a draft."
+
+    Scenario Outline: HTML in a title shows as typed in the message when <who> <does what> it
+      Given Alice has written a draft called "<b>Spring</b> fair & <i>more</i>"
+      When <who> <does it>
+      Then <who> is told "“<b>Spring</b> fair & <i>more</i>” is <done>."
+
+      Examples:
+        | who   | does what | does it                                                                           | done      |
+        | Eddie | publishes | publishes "<b>Spring</b> fair & <i>more</i>"                                      | published |
+        | Alice | saves     | changes the text of "<b>Spring</b> fair & <i>more</i>" to "Now with a duck race." | saved     |
+        | Alice | deletes   | deletes "<b>Spring</b> fair & <i>more</i>"                                        | deleted   |
+
   Rule: An article's text reads as it was written
 
     Scenario: An article shows its text in its paragraphs, and the front page its first forty words
