@@ -336,6 +336,14 @@ Feature: Publishing articles
         | Spring fair | Spring fair  |
         | Spring fair | Spring Fair! |
 
+    Scenario: A third article with the same title gets an address of its own too
+      Given Alice has published "Spring fair" that says "Stalls open at ten."
+      And she has published "Spring fair" that says "Now with a duck race."
+      When she writes and publishes an article called "Spring fair" that says "Bring a bike."
+      Then Rita reads "Bring a bike." at "/articles/spring-fair-3/"
+      And Rita reads "Now with a duck race." at "/articles/spring-fair-2/"
+      And Rita reads "Stalls open at ten." at "/articles/spring-fair/"
+
     Scenario: An article's address typed without its last slash still opens the article
       Given Alice has published "Spring fair"
       When Rita opens the address of "Spring fair" without its last slash
