@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.http import HttpRequest
 from django.test import TestCase
 
+from articles.management.commands.load_demo import ARTICLES
 from articles.models import Article
 
 
@@ -35,3 +36,11 @@ class LoadDemoTests(TestCase):
         self.assertEqual(User.objects.count(), 3)
         self.assertEqual(list(Article.objects.values_list("slug", "status")), articles)
         self.assertTrue(User.objects.get(username="eddie").has_perm("articles.publish_article"))
+
+    def test_running_it_twice_writes_each_demo_article_once(self):
+        load_demo()
+        load_demo()
+        for _, title, _, _ in ARTICLES:
+            with self.subTest(title=title):
+                written = Article.objects.filter(title=title).count()
+                self.assertEqual(written, 1, f"“{title}” is written {written} times.")
