@@ -5,6 +5,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.http import HttpRequest
 from django.test import TestCase
+from django.urls import reverse
 
 from articles.management.commands.load_demo import ARTICLES
 from articles.models import Article
@@ -44,3 +45,14 @@ class LoadDemoTests(TestCase):
             with self.subTest(title=title):
                 written = Article.objects.filter(title=title).count()
                 self.assertEqual(written, 1, f"“{title}” is written {written} times.")
+
+    def test_the_demo_editor_publishes_the_demo_author_s_draft(self):
+        # What an operator loads the demo for: signed in as eddie, the editor's work is there to do.
+        load_demo()
+        draft = Article.objects.drafts().get(author__username="alice")
+        self.client.force_login(User.objects.get(username="eddie"))
+        dashboard = self.client.get(reverse("dashboard"))
+        self.assertContains(dashboard, draft.title, msg_prefix="alice's draft is not waiting for eddie")
+        self.client.post(reverse("article-publish", kwargs={"pk": draft.pk}))
+        draft.refresh_from_db()
+        self.assertTrue(draft.is_published(), "eddie, the demo's editor, could not publish alice's draft.")
