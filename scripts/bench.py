@@ -67,7 +67,9 @@ def behave(*args, count=False, selects_nothing=False):
     """
     with tempfile.TemporaryDirectory() as folder:
         timings, counts = Path(folder) / "timings.json", Path(folder) / "counts.json"
-        manage = ["behave", "-f", "null", "--no-junit", "-D", f"timings={timings}", *args]
+        # No trace and no page unless a case asks for them: each figure times the same work as before them.
+        quiet = [arg for name in ("trace", "page") if not _names(args, name) for arg in ("-D", f"{name}=off")]
+        manage = ["behave", "-f", "null", "--no-junit", "-D", f"timings={timings}", *quiet, *args]
         command = webdriver_counts.counted(counts, manage) if count else [PY, "manage.py", *manage]
         started, cpu = time.perf_counter(), _children_cpu_s()
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
@@ -82,6 +84,21 @@ def behave(*args, count=False, selects_nothing=False):
             figures["commands_by_scenario"] = webdriver_counts.by_scenario(counts)
             figures["commands_by_source"] = webdriver_counts.by_source(counts)
     return figures
+
+
+def _names(args, option):
+    """Whether behave's arguments set the run option `option` (-D option=...)."""
+    return any(arg.startswith(f"{option}=") for arg in args)
+
+
+def trace_overheads():
+    """What a trace costs the client run and the browser run: the toolkit's measure, through this script's runs."""
+    from django_acceptance.timing import trace_overheads as measure
+
+    def run(arguments):
+        return behave(*arguments)["run_s"]
+
+    return {**measure("client", run=run, arguments=["--tags=not @browser"]), **measure("browser", run=run)}
 
 
 def django_tests(label, env=None):
@@ -136,7 +153,7 @@ RATIOS = [
 ]
 COMMANDS_TARGET = bench_targets.TARGETS["webdriver_commands_per_scenario"][1]
 # Cases of their own scripts, run after the others.
-OWN_SCRIPTS = ("changed", "scale", "engines")
+OWN_SCRIPTS = ("changed", "scale", "engines", "trace")
 ENGINES = ("chromium", "firefox", "webkit")
 CHANGED_KEYS = ("changed_kill_ratio", "changed_scenario_share", "changed_time_share", "impact_record_cost")
 SCALE_KEYS = (
@@ -259,6 +276,10 @@ def main():
         save()
     if not args.only or "engines" in args.only:
         figures["engines"] = timed_case("engines", engines)
+        save()
+    if not args.only or "trace" in args.only:
+        print("what a trace costs (trace=failed and trace=all against trace=off, three pairs in turns) ...", flush=True)
+        figures.update(timed_case("trace", trace_overheads))
         save()
     if not args.only or "changed" in args.only:
         import bench_changed

@@ -26,6 +26,12 @@ KEYS = {
         "changed_time_share",
         "impact_record_cost",
     ],
+    "trace": [
+        "trace_overhead_client",
+        "trace_overhead_browser",
+        "trace_all_overhead_client",
+        "trace_all_overhead_browser",
+    ],
     "scale (scripts/bench_scale.py)": [
         "client_cost_growth_30x",
         "browser_cost_growth_10x",
@@ -50,6 +56,10 @@ TARGETS = {
     "browser_cost_growth_10x": (AT_MOST, 1.10),
     "client_parallel_speedup_30x": (AT_LEAST, 1.6),
     "report_open_seconds_30x": (AT_MOST, 5),
+    "trace_overhead_client": (AT_MOST, 0.05),
+    "trace_overhead_browser": (AT_MOST, 0.05),
+    "trace_all_overhead_client": (AT_MOST, 0.30),
+    "trace_all_overhead_browser": (AT_MOST, 0.30),
 }
 
 
