@@ -131,8 +131,8 @@ WAYS = [
         "a link (a GET, which any page or email can make a browser send) publishes",
         'A link followed by Eddie cannot publish "Spring fair"',
         f"{A}/views.py",
-        "class ArticlePublishView(FormOnlyView):\n",
-        "class ArticlePublishView(FormOnlyView):\n"
+        "class ArticlePublishView(SentOnceMixin, FormOnlyView):\n",
+        "class ArticlePublishView(SentOnceMixin, FormOnlyView):\n"
         '    http_method_names = ["get", "post"]\n\n'
         "    def get(self, request, pk):\n        return self.post(request, pk)\n\n",
     ),
@@ -177,8 +177,8 @@ WAYS = [
         "a reader sends a deletion of someone else's article by hand",
         "Nobody else may delete an author's article by hand, not even Rita",
         f"{A}/views.py",
-        "class ArticleDeleteView(AuthorOnlyMixin, DeleteView):",
-        "class ArticleDeleteView(LoginRequiredMixin, DeleteView):\n    model = Article",
+        "class ArticleDeleteView(AuthorOnlyMixin, SentOnceMixin, DeleteView):",
+        "class ArticleDeleteView(LoginRequiredMixin, SentOnceMixin, DeleteView):\n    model = Article",
     ),
     way(
         AROUND,
@@ -257,7 +257,7 @@ WAYS = [
         "a visitor sends a comment by hand",
         "A visitor's comment sent without the form is refused",
         f"{A}/views.py",
-        "class CommentCreateView(FormOnlyView):",
+        "class CommentCreateView(SentOnceMixin, FormOnlyView):",
         'class CommentCreateView(View):\n    http_method_names = ["post"]\n',
     ),
     way(
@@ -799,8 +799,9 @@ WAYS += [
         "signing out loses the person's password",
         "Rita signs out, and her password still opens her dashboard",
         f"{ACC}/views.py",
-        "class SignOutView(NotAllowedPageMixin, LogoutView):\n",
-        "class SignOutView(NotAllowedPageMixin, LogoutView):\n    def post(self, request, *args, **kwargs):\n"
+        "class SignOutView(NotAllowedPageMixin, auth_views.LogoutView):\n",
+        "class SignOutView(NotAllowedPageMixin, auth_views.LogoutView):\n"
+        "    def post(self, request, *args, **kwargs):\n"
         "        request.user.set_unusable_password()\n        request.user.save()\n"
         "        return super().post(request, *args, **kwargs)\n\n",
     ),
@@ -914,11 +915,11 @@ WAYS += [
         "one page, the registration page, may be shown in a frame",
         "A page on another site cannot show the registration page",
         f"{ACC}/views.py",
-        ("from django.views.generic import", "class RegisterView(CreateView):"),
+        ("from django.views.generic import", "class RegisterView(SentOnceMixin, CreateView):"),
         (
             "from django.utils.decorators import method_decorator\n"
             "from django.views.decorators.clickjacking import xframe_options_exempt\nfrom django.views.generic import",
-            '@method_decorator(xframe_options_exempt, name="dispatch")\nclass RegisterView(CreateView):',
+            '@method_decorator(xframe_options_exempt, name="dispatch")\nclass RegisterView(SentOnceMixin, CreateView):',
         ),
     ),
     way(
@@ -926,11 +927,11 @@ WAYS += [
         "one form, registering, takes a form sent from another site",
         'A page on another site cannot make a visitor register as "nina"',
         f"{ACC}/views.py",
-        ("from django.views.generic import", "class RegisterView(CreateView):"),
+        ("from django.views.generic import", "class RegisterView(SentOnceMixin, CreateView):"),
         (
             "from django.utils.decorators import method_decorator\n"
             "from django.views.decorators.csrf import csrf_exempt\nfrom django.views.generic import",
-            '@method_decorator(csrf_exempt, name="dispatch")\nclass RegisterView(CreateView):',
+            '@method_decorator(csrf_exempt, name="dispatch")\nclass RegisterView(SentOnceMixin, CreateView):',
         ),
     ),
     way(
@@ -945,8 +946,9 @@ WAYS += [
         "one address that takes only a form, signing out, takes a link",
         "A link followed by Rita cannot sign out",
         f"{ACC}/views.py",
-        "class SignOutView(NotAllowedPageMixin, LogoutView):\n",
-        'class SignOutView(NotAllowedPageMixin, LogoutView):\n    http_method_names = ["get", "post", "options"]\n\n'
+        "class SignOutView(NotAllowedPageMixin, auth_views.LogoutView):\n",
+        "class SignOutView(NotAllowedPageMixin, auth_views.LogoutView):\n"
+        '    http_method_names = ["get", "post", "options"]\n\n'
         "    def get(self, request, *args, **kwargs):\n        return self.post(request, *args, **kwargs)\n\n",
     ),
     way(
@@ -954,8 +956,8 @@ WAYS += [
         "one address that takes only a form, commenting, takes a link",
         "A link followed by Rita cannot comment on",
         f"{A}/views.py",
-        "class CommentCreateView(FormOnlyView):\n",
-        'class CommentCreateView(FormOnlyView):\n    http_method_names = ["get", "post"]\n\n'
+        "class CommentCreateView(SentOnceMixin, FormOnlyView):\n",
+        'class CommentCreateView(SentOnceMixin, FormOnlyView):\n    http_method_names = ["get", "post"]\n\n'
         "    def get(self, request, article_pk):\n        return self.post(request, article_pk)\n\n",
     ),
     way(

@@ -92,8 +92,8 @@ BREAKS = [
     Break(
         "A visitor is asked to sign in before writing",
         f"{A}/views.py",
-        "class ArticleCreateView(LoginRequiredMixin, CreateView):",
-        "class ArticleCreateView(CreateView):",
+        "class ArticleCreateView(LoginRequiredMixin, SentOnceMixin, CreateView):",
+        "class ArticleCreateView(SentOnceMixin, CreateView):",
     ),
     Break(
         "A reader's comment appears under the article with her name",
@@ -119,7 +119,7 @@ BREAKS = [
         '">Sign in to comment</a>',
         '">Sign in</a>',
     ),
-    Break("Nina registers and is welcomed", f"{ACC}/views.py", "        send_welcome_email(user)\n", ""),
+    Break("Nina registers and is welcomed", f"{ACC}/views.py", "        send_welcome_email(self.request, user)\n", ""),
     Break(
         "Registering with passwords that differ is refused",
         f"{ACC}/forms.py",

@@ -26,7 +26,13 @@ T = "site/articles/templates/articles"
 
 # Breaks any scenario may catch (no scenario named), every one of them visible to the test client too.
 BREAKS = [
-    Break(None, f"{T}/article_form.html", "    {% csrf_token %}\n", "", tried="missing CSRF token"),
+    Break(
+        None,
+        f"{T}/article_form.html",
+        "    {% csrf_token %}{% sent_once_key %}\n",
+        "    {% sent_once_key %}\n",
+        tried="missing CSRF token",
+    ),
     Break(
         None,
         f"{T}/article_detail.html",
