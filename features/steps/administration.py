@@ -25,7 +25,7 @@ def step_list_drafts(context, who):
 @then("{who:Person} sees these articles listed in the administration:")
 def step_articles_listed(context, who):
     driver = context.people.looking(who)
-    expect_page(driver, reverse(administration.ARTICLES), "Select article to change")
+    expect_page(driver, reverse(administration.ARTICLES), "Select article to change", administration.FIRST_COLUMN)
     expect_list(driver, administration.FIRST_COLUMN, [row["title"] for row in context.table], "The list")
 
 
@@ -47,7 +47,7 @@ def step_delete_from_article(context, who, text, title):
 @then('{who:Person} is asked to confirm deleting {author:Person}\'s comment on "{title:Quoted}", and no other')
 def step_asked_to_confirm(context, who, author, title):
     driver = context.people.looking(who)
-    expect_page(driver, reverse(administration.COMMENTS), "Delete multiple objects")
+    expect_page(driver, reverse(administration.COMMENTS), "Delete multiple objects", administration.TO_DELETE)
     # The administration names a comment as the site's models do: by its author's username and article.
     named = f"Comment by {context.people.user(author).username} on {title}"
     # The summary's count, then what is to go.

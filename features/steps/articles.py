@@ -13,6 +13,7 @@ from articles.models import Article
 from django_acceptance import sentences
 from features.support import tasks
 from features.support.expect import (
+    TOLD,
     expect_heading,
     expect_list,
     expect_no_text,
@@ -52,9 +53,9 @@ def parse_date(text):
 register_type(When=parse_when, Date=parse_date)
 
 
-def expect_on_front_page(driver):
+def expect_on_front_page(driver, reading=FRONT_PAGE_TITLES):
     driver.visit(reverse("article-list"))
-    expect_page(driver, "/", "Latest news")
+    expect_page(driver, "/", "Latest news", reading)
 
 
 def expect_not_listed(driver, title):
@@ -72,7 +73,7 @@ def expect_cannot_open(driver, title, pages=("detail",)):
 
 def expect_dashboard(driver, who):
     driver.visit(reverse("dashboard"))
-    expect_page(driver, reverse("dashboard"), f"Welcome, {who.full_name}")
+    expect_page(driver, reverse("dashboard"), f"Welcome, {who.full_name}", DASHBOARD_ROWS)
 
 
 def dashboard_of(context, who):
@@ -293,7 +294,7 @@ def step_front_page_beginning(context, title, beginning):
 @then("{who:Person} is offered no other page of the front page")
 def step_no_other_pages(context, who):
     driver = context.people.looking(who)
-    expect_page(driver, "/", "Latest news")
+    expect_page(driver, "/", "Latest news", "main nav")
     expect_list(driver, "main nav", [], "The front page's navigation to other pages")
 
 
@@ -326,7 +327,7 @@ def step_no_article_there(context, who):
 def step_reads(context, who, title, text):
     driver = context.people.act_as(who)
     tasks.open_article(driver, title)
-    expect_page(driver, tasks.article_address(title), title)
+    expect_page(driver, tasks.article_address(title), title, ".article-body")
     expect_list(driver, ".article-body", [text], f"The text of “{title}”")
 
 
@@ -334,7 +335,7 @@ def step_reads(context, who, title, text):
 def step_reads_whole(context, who, title, address, name, when, text):
     driver = context.people.act_as(who)
     driver.visit(address)
-    expect_page(driver, address, title)
+    expect_page(driver, address, title, ".byline")
     expect_list(driver, ".byline", [f"By {name}{when}"], "The byline")
     expect_list(driver, ".article-body", [text], f"The text of “{title}”")
 
@@ -342,7 +343,7 @@ def step_reads_whole(context, who, title, address, name, when, text):
 @then('{who:Person} is on the page of "{title:Quoted}", told "{message:Quoted}"')
 def step_told_on_article(context, who, title, message):
     driver = context.people.looking(who)
-    expect_page(driver, tasks.article_address(title), title)
+    expect_page(driver, tasks.article_address(title), title, TOLD)
     expect_told(driver, message)
 
 
@@ -359,7 +360,7 @@ def step_on_dashboard(context, who):
 @then('{who:Person} is on her dashboard, told "{message:Quoted}"')
 def step_told_on_dashboard(context, who, message):
     driver = context.people.looking(who)
-    expect_page(driver, reverse("dashboard"), f"Welcome, {context.people.resolve(who).full_name}")
+    expect_page(driver, reverse("dashboard"), f"Welcome, {context.people.resolve(who).full_name}", TOLD)
     expect_told(driver, message)
 
 
@@ -443,7 +444,7 @@ def step_front_page_order(context, who, newest, oldest):
 def step_on_next_page(context, who, title):
     driver = context.people.looking(who)
     driver.click_link("Older")
-    expect_page(driver, "/?page=2", "Latest news")
+    expect_page(driver, "/?page=2", "Latest news", FRONT_PAGE_TITLES)
     expect_list(driver, FRONT_PAGE_TITLES, [title], "The next page's list")
     expect_list(driver, "main nav a", ["Newer"], "The next page's links to other pages")
 
@@ -453,7 +454,7 @@ def step_back_to_first_page(context, first):
     driver = context.people.driver
     driver.settle()
     driver.click_link("Newer")
-    expect_page(driver, "/?page=1", "Latest news")
+    expect_page(driver, "/?page=1", "Latest news", FRONT_PAGE_TITLES)
     listed = driver.texts(FRONT_PAGE_TITLES)
     assert listed[:1] == [first], f"The first page lists {sentences.listed(listed)}, not “{first}” first."
     expect_list(driver, "main nav a", ["Older"], "The first page's links to other pages")
@@ -479,7 +480,7 @@ def step_back_on_article(context, who, title):
 def step_reads_paragraphs(context, who, title):
     driver = context.people.act_as(who)
     tasks.open_article(driver, title)
-    expect_page(driver, tasks.article_address(title), title)
+    expect_page(driver, tasks.article_address(title), title, ".article-body p")
     paragraphs = [row["paragraph"] for row in context.table]
     expect_list(driver, ".article-body p", paragraphs, f"The paragraphs of “{title}”")
 

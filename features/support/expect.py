@@ -72,8 +72,14 @@ def expect_heading(driver, heading):
     assert seen == heading, f"{driver.path} is headed “{seen}”, not “{heading}”."
 
 
-def expect_page(driver, path=None, heading=None):
-    """The person is on this page: its address (path, and query only if `path` names one), then its heading."""
+def expect_page(driver, path=None, heading=None, reading=None):
+    """The person is on this page: its address (path, and query only if `path` names one), then its heading.
+
+    `reading`: the selector of the list the Then reads next, read with the address and heading in one
+    round trip to a browser (what is read of a page is kept until the next action).
+    """
+    if reading is not None:
+        driver.texts(reading)
     if path is not None:
         seen = driver.path if "?" in path else urlsplit(driver.path).path
         assert seen == path, f"She is on {driver.path}, not on {path}. The page says: {_excerpt(driver)}"
@@ -83,11 +89,12 @@ def expect_page(driver, path=None, heading=None):
 
 def expect_told(driver, message):
     """Told this, once, where a page tells things; on an error page only as that page's own reason."""
+    told = driver.texts(TOLD)  # First: the heading comes with it, in one round trip.
     heading = driver.heading
     if heading in ERROR_PAGES:
         expect_refused(driver, message)
         return
-    told = [text for text in driver.texts(TOLD) if normalise(message) in text]
+    told = [text for text in told if normalise(message) in text]
     assert len(told) == 1, (
         f"“{normalise(message)}” is told {len(told)} times on {driver.path} (headed “{heading}”), not once: "
         f"{told or _excerpt(driver)}"
@@ -103,11 +110,11 @@ def expect_told_only(driver, message):
 
 def expect_refused(driver, reason):
     """An error page that gives this reason and shows nothing but what such a page always shows."""
+    shown = driver.texts(CONTENT)  # First: the heading comes with it, in one round trip.
     heading = driver.heading
     assert heading in ERROR_PAGES, (
         f"{driver.path} is headed “{heading}”, not a page that refuses. The page says: {_excerpt(driver)}"
     )
-    shown = driver.texts(CONTENT)
     expected = [line.replace("{}", normalise(reason)) for line in ERROR_PAGES[heading]]
     page = f"The “{heading}” page at {driver.path}"
     assert shown == expected, f"{page} shows {listed(shown)}, not just {listed(expected)}."

@@ -188,6 +188,23 @@ class Contract:
         self.assertEqual(self.d.texts("#method"), ["POST /contract/echo/"])
         self.assertIn("delete=2", self.received())
 
+    def test_a_list_read_before_where_the_person_is_is_of_the_same_page_and_read_anew_after_an_action(self):
+        # A browser reads the page's address and heading with the first list: one read, kept until an action.
+        self.d.visit("/contract/buttons/")
+        self.assertEqual(self.d.texts("section h2"), ["First note", "A note"])
+        self.assertEqual((self.d.path, self.d.heading), ("/contract/buttons/", "Buttons"))
+        with self.d.within("Second note"):
+            self.assertEqual(self.d.texts("h2"), ["A note"])
+            self.assertEqual(self.d.path, "/contract/buttons/")
+        self.assertEqual(self.d.texts("h2"), ["First note", "A note"])
+        self.d.press("Approve")
+        self.assertEqual(self.d.texts("section h2"), [])
+        self.assertEqual(self.d.texts("#method"), ["POST /contract/echo/"])
+        self.assertEqual((self.d.path, self.d.heading), ("/contract/echo/?from=page", "Received"))
+        self.d.visit("/contract/buttons/?again=1")
+        self.assertEqual(self.d.texts("section h2"), ["First note", "A note"])
+        self.assertEqual((self.d.path, self.d.heading), ("/contract/buttons/?again=1", "Buttons"))
+
     def test_within_names_a_region_by_its_heading_or_a_css_selector(self):
         self.d.visit("/contract/buttons/")
         with self.d.within("First note"):

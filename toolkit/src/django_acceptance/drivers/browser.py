@@ -53,7 +53,7 @@ class BrowserDriver(Driver):
         self.traffic = traffic
         self.base_url = base_url
         self.timeout = timeout
-        self._page = None  # what js/page.js read, until the next action
+        self._page = None  # (scopes, what js/page.js read, {selector: texts}), until the next action
         self._arrive = None  # an address the browser is on its way to (a page of another site sends a form)
         self._awaited = "the page"
         self._form = []  # (scopes, kind, field, value) to act on with the next press
@@ -179,7 +179,19 @@ class BrowserDriver(Driver):
         return [normalise(text) for text in self._found("headings", level, list(self.scopes))["value"]]
 
     def texts(self, selector):
-        return [normalise(text) for text in self._found("texts", selector, list(self.scopes))["value"]]
+        if self._form:
+            self._send_form()
+        if self._page is None or self._page[0] != self.scopes:
+            # Nothing read of this page yet: what page.js reads comes along, for the checks of where the
+            # person is (path, heading) that a Then makes before reading a list.
+            answer = self._found("texts", selector, list(self.scopes), True)
+            self._page = (self.scopes, answer["page"], {})
+        elif selector not in self._page[2]:
+            answer = self._found("texts", selector, list(self.scopes), False)
+        else:
+            answer = {"value": self._page[2][selector]}
+        self._page[2][selector] = answer["value"]
+        return [normalise(text) for text in answer["value"]]
 
     def has_button(self, text):
         return _named(self._seen()["buttons"], text)
@@ -362,11 +374,14 @@ class BrowserDriver(Driver):
         self._page = None
 
     def _seen(self, again=False):
-        """What page.js read of the page (within the present scopes), read again only after an action."""
+        """What page.js read of the page (within the present scopes), read again only after an action.
+
+        A list texts() read is kept with it, and goes with it: read again, the page may show another.
+        """
         if self._form:
             self._send_form()  # Boxes ticked, options chosen with no press after: done before reading.
         if self._page is None or again or self._page[0] != self.scopes:
-            self._page = (self.scopes, self._found("page", list(self.scopes)))
+            self._page = (self.scopes, self._found("page", list(self.scopes)), {})
         return self._page[1]
 
     def _found(self, name, *args):

@@ -139,3 +139,16 @@ function leaves(e) {
   const form = e.form;
   return !!form && ['submit', 'image'].includes(e.type) && (e.getAttribute('formmethod') || form.method) !== 'dialog';
 }
+// What the steps read of a page (page.js), within the element `root` the within() scopes narrow it to.
+function pageRead(root) {
+  const h1 = [...document.querySelectorAll('h1')].find(shown);
+  const named = (kind) => [...root.querySelectorAll(KINDS[kind])].filter((e) => shown(e)).map((e) => names(e, kind));
+  return {
+    path: here(),
+    text: root === document ? (document.body ? document.body.innerText : '') : root.innerText,
+    heading: h1 ? h1.innerText : '',
+    links: named('link'),
+    buttons: named('button'),
+    fields: named('field'),
+  };
+}
