@@ -47,6 +47,7 @@ def expect_focus_rings(driver):
 
 def expect_tab_order_as_drawn(driver):
     reached = tab_through(driver)
+    assert reached, f"Tab reaches nothing on {driver.path}."
     for before, after in zip(reached, reached[1:], strict=False):
         same_line = abs(after["top"] - before["top"]) < SAME_LINE
         in_order = after["left"] > before["left"] if same_line else after["top"] > before["top"]

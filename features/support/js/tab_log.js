@@ -1,10 +1,10 @@
 // Logs what each press of Tab reaches (focused_drawn.js's answer, read as the key comes up) in
 // window.acceptanceTabs, so that the presses go to the browser as one command and the log comes
 // back in one read. The log ends where the reading one press at a time ended: the focus leaves the
-// page's elements, or comes back to the first one reached; the presses after that are held, so the
-// focus stays where it was then.
+// page's elements, comes back to the first one reached, or stays where it was; the presses after
+// that are held, so the focus stays where it was then.
 const drawn = function () { /* FOCUSED */ };
-window.acceptanceTabs = {log: [], first: null, done: false};
+window.acceptanceTabs = {log: [], first: null, last: null, done: false};
 if (!window.acceptanceTabbing) {
   window.acceptanceTabbing = true;
   document.addEventListener('keydown', (event) => {
@@ -14,8 +14,12 @@ if (!window.acceptanceTabbing) {
     const tabs = window.acceptanceTabs;
     if (event.key !== 'Tab' || tabs.done) return;
     const focused = drawn();
-    if (focused === null || document.activeElement === tabs.first) { tabs.done = true; return; }
+    // A press that leaves the focus where it was has taken it out of the page: Firefox moves it to
+    // its own toolbar and goes on reporting the page's last element as focused.
+    const stayed = document.activeElement === tabs.last;
+    if (focused === null || document.activeElement === tabs.first || stayed) { tabs.done = true; return; }
     tabs.first = tabs.first || document.activeElement;
+    tabs.last = document.activeElement;
     tabs.log.push(focused);
   }, true);
 }

@@ -255,9 +255,10 @@ class BrowserSession:
                 wd.script.add_console_message_handler(self._log_console)
         except WebDriverException as error:
             self.quit()  # A virtual display started for it goes too.
+            # What to do first: a terminal or a report may cut the line, and the cause can be long.
             raise BrowserUnavailable(
-                f"{self.options.browser} could not start ({first_line(error)}): "
-                f"{INSTALL_HINT[self.options.browser]}, or use a Selenium Grid with -D remote_url=URL."
+                f"{self.options.browser} could not start: {INSTALL_HINT[self.options.browser]}, "
+                f"or use a Selenium Grid with -D remote_url=URL ({first_line(error)})."
             ) from None
         # A hung page fails its step instead of hanging the run.
         wd.set_page_load_timeout(self.options.timeout)
