@@ -151,10 +151,19 @@ def _attribute_span(text, name):
 
 def every_mutant(project):
     """The mutants of every template of the site, each compiled and each a change no other mutant makes."""
+    import sys
+
     from django.template import Engine
 
-    # The site's engine, less what only rendering needs: enough to compile each mutant.
-    engine = Engine(libraries={"static": "django.templatetags.static"})
+    # The site's engine, less what only rendering needs: enough to compile each mutant, with the
+    # tag libraries of the site's own apps (site/APP/templatetags/NAME.py, loaded as {% load NAME %}).
+    sys.path.insert(0, str(project / "site"))
+    own = {
+        path.stem: ".".join(path.relative_to(project / "site").with_suffix("").parts)
+        for path in project.glob("site/*/templatetags/*.py")
+        if path.stem != "__init__"
+    }
+    engine = Engine(libraries={"static": "django.templatetags.static", **own})
     mutants, seen = [], set()
     for path in sorted(project.glob("site/**/templates/**/*.*")):
         file, source = str(path.relative_to(project)), path.read_text()
