@@ -83,11 +83,12 @@ class RecordedClient:
     def __getattr__(self, name):
         return getattr(self._client, name)
 
-    def _request(self, method, path, data, follow=False, headers=None):
+    def _request(self, method, path, data, follow=False, headers=None, **more):
         # A link that came in an email carries a token the replay's own email will have instead.
         from_email = any(path in message.body for message in mail.outbox)
-        fields = {"method": method, "path": path, "data": data, "follow": follow, "headers": headers}
+        # `more`: what else the request was sent with, such as the content type of a form's body.
+        fields = {"method": method, "path": path, "data": data, "follow": follow, "headers": headers, "more": more}
         with self._recorder.event("request", **fields, from_email=from_email) as event:
-            response = getattr(self._client, method)(path, data, follow=follow, headers=headers)
+            response = getattr(self._client, method)(path, data, follow=follow, headers=headers, **more)
             event["status"] = response.status_code
             return response

@@ -35,7 +35,9 @@ class Replay(TestCase):
             else:
                 path = _from_email(event["path"]) if event["from_email"] else event["path"]
                 method = getattr(client, event["method"])
-                response = method(path, event["data"], follow=event["follow"], headers=event["headers"])
+                response = method(
+                    path, event["data"], follow=event["follow"], headers=event["headers"], **event.get("more", {})
+                )
                 self.assertEqual(response.status_code, event["status"], f"{event['method'].upper()} {path}")
 
 
