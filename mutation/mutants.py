@@ -269,15 +269,7 @@ def _templates(project, accepted, jobs, rendered):
     per_file = defaultdict(Counter)
     for row in rows:
         per_file[row["file"]][row["outcome"]] += 1
-    return {
-        "total": len(rows),
-        "killed": killed,
-        "score": killed / len(rows) if rows else 0.0,
-        "seconds": round(time.perf_counter() - started),
-        "by_operator": {op: dict(c) for op, c in sorted(_by(rows, "operator").items())},
-        "per_file": {f: dict(c) for f, c in sorted(per_file.items())},
-        "survived": [r for r in rows if r["outcome"] == "survived"],
-    }
+    return {**_scored(rows, killed, started), "per_file": {f: dict(c) for f, c in sorted(per_file.items())}}
 
 
 def _copies(project, jobs):
@@ -412,6 +404,11 @@ def _layer(project, layer, seen, seconds, accepted, arguments):
         own_runs=layer == "settings",
     )
     killed = sum(1 for r in rows if r["outcome"] in ("killed", "timeout"))
+    return {**_scored(rows, killed, started), "mutants": rows}
+
+
+def _scored(rows, killed, started):
+    """A layer's part of the report: its score, its time, its mutants by operator, its survivors."""
     return {
         "total": len(rows),
         "killed": killed,
@@ -419,7 +416,6 @@ def _layer(project, layer, seen, seconds, accepted, arguments):
         "seconds": round(time.perf_counter() - started),
         "by_operator": {op: dict(c) for op, c in sorted(_by(rows, "operator").items())},
         "survived": [r for r in rows if r["outcome"] == "survived"],
-        "mutants": rows,
     }
 
 

@@ -182,7 +182,7 @@ def load_results(folders):
 
 
 def _key(location):
-    """features/checkout.feature:12 -> checkout.feature:12: a run from elsewhere names it relative to its own."""
+    """features/FILE.feature:12 -> FILE.feature:12: a run from elsewhere names it relative to its own."""
     return Path(location).name
 
 
