@@ -13,6 +13,8 @@ WorkerRunner, over Runner.run_model), the hooks of environment.py, and behave-dj
 - Failures are explained as they happen, whatever the formatters (behave makes its
   formatters in a module function that no option replaces).
 - No Python snippets for missing steps: each was named with the closest existing steps.
+- behave's "parse" step matcher compiles a pattern only once a step's words could match it
+  (matching.py), registered under behave's own name for it.
 - The toolkit's formatters are registered by name (behave's registry, `_registry.register_as`).
 - A step that matches none has one name everywhere, "not yet written": behave's summary says
   "undefined" (a dry run "untested_undefined"), its JUnit reporter an error of type "undefined".
@@ -32,6 +34,7 @@ from behave.reporter.junit import JUnitReporter
 from behave.reporter.summary import AbstractSummaryReporter
 from behave.runner import Runner
 
+from django_acceptance import matching
 from django_acceptance.report import formatters
 
 CHECKED_ON = ("1.3",)
@@ -70,6 +73,7 @@ def install():
     behave.runner.make_formatters = formatters.make_formatters
     behave.__main__.print_undefined_step_snippets = _no_snippets
     _name_not_written()
+    matching.install()
 
 
 def _no_snippets(undefined_steps, stream=None, colored=True):
