@@ -7,12 +7,14 @@ most of it for patterns no step of the run ever uses. A parse pattern is words a
 step it matches holds the words in order, so a step without them is told "no" by a few string
 comparisons, and the pattern is compiled the first time a step passes them.
 
-The same answers as behave's own matcher, under the same name ("parse", the default): a pattern
-whose expression cannot compile (a custom type's regular expression, say) fails at its first
-match instead of being left out at load with a warning.
+The same answers as behave's own matcher, under the same name ("parse", the default). A pattern
+whose expression cannot compile (a custom type's regular expression, say) is left out as behave
+leaves it out, with behave's BAD-STEP-DEFINITION line, at the first step that could match it
+rather than at load.
 """
 
 import parse
+from behave import step_registry
 from behave.matchers import ParseMatcher, get_step_matcher_factory
 
 
@@ -54,6 +56,7 @@ class WordsFirstParseMatcher(ParseMatcher):
     def __init__(self, func, pattern, step_type=None, custom_types=None):
         super().__init__(func, pattern, step_type, custom_types)
         self.words = words(pattern)
+        self.bad = False
 
     def compile(self):
         # behave's check of a good definition at load: the fields were read (an unknown type has
@@ -61,7 +64,13 @@ class WordsFirstParseMatcher(ParseMatcher):
         return self
 
     def check_match(self, step_text):
-        if not could_match(self.words, step_text):
+        if self.bad or not could_match(self.words, step_text):
+            return None
+        try:
+            ParseMatcher.compile(self)
+        except Exception as error:  # what behave's own check at load catches
+            self.bad = True
+            step_registry.registry.on_bad_step_definition(self, error)
             return None
         return super().check_match(step_text)
 
