@@ -11,7 +11,6 @@ from django_acceptance import hooks
 from django_acceptance.hooks import after_all as toolkit_after_all
 from django_acceptance.hooks import after_step as toolkit_after_step
 from django_acceptance.hooks import before_feature, before_scenario  # noqa: F401
-from django_acceptance.server import recorder
 from features.support.cast import People
 from features.support.types import register_types
 
@@ -46,6 +45,8 @@ def before_step(context, step):
     # What the site does during a When (and its Ands), for the steps that count its queries:
     # in scenarios tagged @budget only, so that no other scenario pays for the recording.
     if step.step_type == "when" and "budget" in context.scenario.effective_tags:
+        from django_acceptance.server import recorder
+
         context.when_recording = ExitStack()
         context.when_window = context.when_recording.enter_context(recorder.record())
 

@@ -14,7 +14,6 @@ each; the evidence of a failed step; the report's results.
 
 from django_acceptance.options import options_of
 from django_acceptance.report import evidence, results, retries, terminal
-from django_acceptance.report.trace import Tracer
 from django_acceptance.run import Run
 
 __all__ = [
@@ -51,8 +50,18 @@ def django_ready(context):
     context.clock = context.run.clock
     context.pictures = results.step_pictures(context.driver, context.run.options)
     # Last: what the site does from here on is the first step's.
-    context.tracer = Tracer(context.run.options.trace)
-    context.tracer.start()
+    context.tracer = _tracer(context.run.options.trace)
+
+
+def _tracer(mode):
+    """The scenario's tracer, started; none with -D trace=off, which then imports none of the trace's modules."""
+    if mode == "off":
+        return None
+    from django_acceptance.report.trace import Tracer
+
+    tracer = Tracer(mode)
+    tracer.start()
+    return tracer
 
 
 def after_step(context, step):

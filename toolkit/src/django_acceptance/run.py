@@ -8,7 +8,6 @@ from django.core.cache import caches
 from django.core.signals import got_request_exception
 from django.db import connections
 
-from django_acceptance.browser.accessibility import Accessibility
 from django_acceptance.clock import Clock
 from django_acceptance.conf import project
 from django_acceptance.drivers.base import DriverError, MachineryError
@@ -51,7 +50,7 @@ class Run:
         # The site's clock, which steps may move: the live server runs in this process and sees it.
         self.clock = Clock()
         self.timer = Timer(options.timings, options.driver, options.durations)
-        self.accessibility = Accessibility(project()) if options.accessibility == "check" else None
+        self.accessibility = _accessibility() if options.accessibility == "check" else None
         self.impact = None
         if options.impact == "record":
             from django_acceptance.impact.map import Layout
@@ -166,3 +165,10 @@ class Run:
 
     def _record_server_error(self, sender, request=None, **kwargs):
         self.server_errors.append(f"{request.method} {request.get_full_path()}\n{traceback.format_exc()}")
+
+
+def _accessibility():
+    """axe-core's checks of every page (-D accessibility=check), imported by such a run only."""
+    from django_acceptance.browser.accessibility import Accessibility
+
+    return Accessibility(project())

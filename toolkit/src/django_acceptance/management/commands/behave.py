@@ -21,8 +21,6 @@ from behave_django.management.commands import behave as behave_django
 
 from django_acceptance import behave_patches, one_run, selection_check
 from django_acceptance.conf import project
-from django_acceptance.impact import selection
-from django_acceptance.impact.changes import GitError, NotACheckout
 from django_acceptance.options import OptionError, Options, help_text
 from django_acceptance.parallel import arguments, pool, schedule, worker
 from django_acceptance.report import evidence, results
@@ -88,6 +86,8 @@ class Command(behave_django.Command):
             # running run's JUnit files with its own of scenarios it did not run.
             args = [*args, "--no-junit"]
         if self.selected is not None:
+            from django_acceptance.impact import selection
+
             return selection.with_paths(args, self.selected)
         return _with_features(args)
 
@@ -175,9 +175,12 @@ class Command(behave_django.Command):
 
     def _select_changed(self, config, ref):
         """The configuration of the scenarios a change since REF can affect (all of them when the map cannot say)."""
-        try:
-            from django_acceptance.impact.map import Layout
+        # The impact map's modules are imported by a run of --changed only.
+        from django_acceptance.impact import selection
+        from django_acceptance.impact.changes import GitError, NotACheckout
+        from django_acceptance.impact.map import Layout
 
+        try:
             chosen = selection.select(project().root, ref, schedule.select(config), Layout.of(project()))
         except NotACheckout as error:
             # A copy without git history (a release archive) runs everything rather than nothing.
