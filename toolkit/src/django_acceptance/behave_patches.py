@@ -15,6 +15,8 @@ WorkerRunner, over Runner.run_model), the hooks of environment.py, and behave-dj
 - No Python snippets for missing steps: each was named with the closest existing steps.
 - behave's "parse" step matcher compiles a pattern only once a step's words could match it
   (matching.py), registered under behave's own name for it.
+- A run whose tags or names select no scenario in a feature file is not given that file
+  (behave would read it, build its outlines' examples and skip each scenario; selection_check.py).
 - The toolkit's formatters are registered by name (behave's registry, `_registry.register_as`).
 - A step that matches none has one name everywhere, "not yet written": behave's summary says
   "undefined" (a dry run "untested_undefined"), its JUnit reporter an error of type "undefined".
@@ -24,6 +26,7 @@ WorkerRunner, over Runner.run_model), the hooks of environment.py, and behave-dj
 
 import builtins
 import time
+from pathlib import Path
 
 import behave
 import behave.__main__
@@ -74,6 +77,22 @@ def install():
     behave.__main__.print_undefined_step_snippets = _no_snippets
     _name_not_written()
     matching.install()
+    behave.runner.parse_features = _parse_features
+
+
+_left_out = set()  # feature files the run's selection selects nothing in (leave_out)
+_parse_all_features = behave.runner.parse_features
+
+
+def leave_out(files):
+    """Give behave none of these feature files: the run's tags or names select no scenario in them."""
+    _left_out.update(Path(file).resolve() for file in files)
+
+
+def _parse_features(feature_locations, language=None):
+    if _left_out:
+        feature_locations = [at for at in feature_locations if Path(at.filename).resolve() not in _left_out]
+    return _parse_all_features(feature_locations, language=language)
 
 
 def _no_snippets(undefined_steps, stream=None, colored=True):

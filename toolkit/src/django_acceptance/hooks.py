@@ -31,6 +31,7 @@ def before_all(context):
     # The process that starts the run has cleared the evidence and results of earlier runs.
     # The browser the command started while the database was built comes through the test runner.
     context.run = Run(options_of(context.config), getattr(context, "prestarted_browser", None))
+    results.ask_for_commit()  # for the results' description, written once the run is over
 
 
 def before_feature(context, feature):

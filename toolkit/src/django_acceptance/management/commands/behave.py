@@ -106,9 +106,10 @@ class Command(behave_django.Command):
             run_options = Options.from_userdata(config.userdata)
             jobs = arguments.parse_jobs(options.get("jobs"))
             shard = arguments.parse_shard(options.get("shard"))
+            unselected = []
             if not worker.worker_name():
                 features = project().here(project().features)
-                selection_check.check(config, features=features, tags_file=project().tags_file)
+                unselected = selection_check.check(config, features=features, tags_file=project().tags_file)
         except (OptionError, arguments.UsageError, selection_check.SelectionError) as error:
             self.stderr.write(f"error: {error}")
             sys.exit(2)
@@ -158,6 +159,8 @@ class Command(behave_django.Command):
         if options["dry_run"]:
             super().handle(*args, **options)
             return
+        if self.selected is None:
+            behave_patches.leave_out(unselected)
         try:
             super().handle(*args, **options)
         except SystemExit:  # behave-django's way of saying that scenarios failed
