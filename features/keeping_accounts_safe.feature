@@ -70,6 +70,13 @@ Feature: Keeping accounts safe
       When she opens a page on another domain that comments "Cheap watches at watches.example" on "Spring fair"
       Then the newsroom answers as it answers a visitor
 
+    Scenario: A form sent from a page on another domain arrives without the session Rita keeps when she changes her password
+      Given Alice has published "Spring fair"
+      And Rita is a reader with the password "Old-Lantern-31"
+      And she has changed her password from "Old-Lantern-31" to "New-Lantern-77"
+      When she opens a page on another domain that comments "Cheap watches at watches.example" on "Spring fair"
+      Then the newsroom answers as it answers a visitor
+
   Rule: A password is never shown, never in an address or an email, and matches only as typed
 
     Scenario Outline: On <page> a password hides as it is typed

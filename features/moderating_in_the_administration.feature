@@ -42,7 +42,8 @@ Feature: Moderating in the administration
       And Rita has commented "Win a prize!" on "Ferry times"
       And Alice has commented "See you there." on "Spring fair"
       When Eddie deletes the comments "Buy cheap watches!" and "Win a prize!" in the administration
-      Then the comments under "Spring fair" read, oldest first:
+      Then he is back at the comments in the administration, told "Successfully deleted 2 comments."
+      And the comments under "Spring fair" read, oldest first:
         | by           | comment        |
         | Alice Archer | See you there. |
       And "Ferry times" has no comments
@@ -51,6 +52,7 @@ Feature: Moderating in the administration
       Given Rita has commented "Buy cheap watches!" on "Spring fair"
       And Alice has commented "See you there." on "Spring fair"
       When Eddie deletes the comment "Buy cheap watches!" from "Spring fair" in the administration
-      Then the comments under "Spring fair" read, oldest first:
+      Then he is back at the articles in the administration, told "The article “Spring fair” was changed successfully."
+      And the comments under "Spring fair" read, oldest first:
         | by           | comment        |
         | Alice Archer | See you there. |

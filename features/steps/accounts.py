@@ -72,6 +72,7 @@ def step_sign_in_here(context, who):
     context.people.signed_in = None
 
 
+@given('{who:Person} has changed her password from "{old:Quoted}" to "{new:Quoted}"')
 @when('{who:Person} changes her password from "{old:Quoted}" to "{new:Quoted}"')
 def step_change_password(context, who, old, new):
     tasks.change_password(context.people.act_as(who), old, new)

@@ -52,3 +52,13 @@ def step_asked_to_confirm(context, who, author, title):
     named = f"Comment by {context.people.user(author).username} on {title}"
     # The summary's count, then what is to go.
     expect_list(driver, administration.TO_DELETE, ["Comments: 1", f"Comment: {named}"], "The comments to delete")
+
+
+@then('{who:Person} is back at the {listing} in the administration, told "{message:Quoted}"')
+def step_back_at_list(context, who, listing, message):
+    if listing not in administration.LISTS:
+        raise ValueError(f"No list of “{listing}” in the administration; there are {', '.join(administration.LISTS)}.")
+    name, heading = administration.LISTS[listing]
+    driver = context.people.looking(who)
+    expect_page(driver, reverse(name), heading, administration.MESSAGES)
+    expect_list(driver, administration.MESSAGES, [message], "What the administration tells")

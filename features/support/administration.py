@@ -16,6 +16,10 @@ ROWS = "#result_list tbody tr"
 FIRST_COLUMN = "#result_list tbody tr th"
 # What the confirmation page lists: how many of each kind, then each one to go.
 TO_DELETE = "#content ul li"
+# What the administration tells after an action: Django's admin has messages of its own.
+MESSAGES = ".messagelist li"
+# Each list staff come back to, by the words of its step: its URL name and its heading.
+LISTS = {"articles": (ARTICLES, "Select article to change"), "comments": (COMMENTS, "Select comment to view")}
 # What staff may do there: read and change articles, read and delete comments.
 STAFF_PERMISSIONS = ["view_article", "change_article", "view_comment", "delete_comment"]
 

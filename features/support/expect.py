@@ -81,7 +81,8 @@ def expect_page(driver, path=None, heading=None, reading=None):
     if reading is not None:
         driver.texts(reading)
     if path is not None:
-        seen = driver.path if "?" in path else urlsplit(driver.path).path
+        # Off the site, the whole address: no path of the site equals it.
+        seen = driver.path if "?" in path or urlsplit(driver.path).netloc else urlsplit(driver.path).path
         assert seen == path, f"She is on {driver.path}, not on {path}. The page says: {_excerpt(driver)}"
     if heading is not None:
         expect_heading(driver, heading)

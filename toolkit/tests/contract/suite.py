@@ -267,6 +267,11 @@ class Contract:
         self.assertEqual(self.d.path, "/contract/echo/?arrived=link")
         self.assertRegex(self.d.texts("#referer")[0], r"^Referer: http://[^/]+/contract/buttons/$")
 
+    def test_a_redirect_to_another_site_leaves_the_site_for_its_whole_address(self):
+        self.d.visit("/contract/away/")
+        # Where the person is compares with the site's paths: off the site no path of it may match.
+        self.assertEqual(self.d.path, "http://127.0.0.1:9/landing/?from=contract")
+
     def test_a_link_to_the_page_itself_loads_it_again(self):
         self.d.visit("/contract/buttons/")
         self.d.click_link("This page again")

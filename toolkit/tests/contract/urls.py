@@ -11,5 +11,6 @@ urlpatterns = [
     path("echo/elsewhere/", views.echo, name="echo-elsewhere"),
     path("hop/<int:hops>/", views.hop, name="hop"),
     path("back/", views.back, name="back"),
+    path("away/", views.away, name="away"),
     path("part/", views.part, name="part"),
 ]

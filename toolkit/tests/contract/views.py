@@ -41,6 +41,11 @@ def hop(request, hops):
     return redirect(f"/contract/echo/?{urlencode({'arrived': arrived})}")
 
 
+def away(request):
+    """A redirect to another site (a port nothing listens on: a browser's error page, at once)."""
+    return redirect("http://127.0.0.1:9/landing/?from=contract")
+
+
 @require_POST
 def back(request):
     """Sends the browser back where it came from, as many sites do, by the Referer header alone."""

@@ -159,7 +159,7 @@ class Driver:
 
     @property
     def path(self):
-        """The path and query of the page on show."""
+        """The path and query of the page on show; off the site (a redirect led away), its whole address."""
         self._cannot("read the page")
 
     def headings(self, level):

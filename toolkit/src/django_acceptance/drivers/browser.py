@@ -52,6 +52,7 @@ class BrowserDriver(Driver):
         # The live server's Traffic, where it has one: every action returns once the site has answered.
         self.traffic = traffic
         self.base_url = base_url
+        self._origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
         self.timeout = timeout
         self._page = None  # (scopes, what js/page.js read, {selector: texts}), until the next action
         self._arrive = None  # an address the browser is on its way to (a page of another site sends a form)
@@ -173,7 +174,12 @@ class BrowserDriver(Driver):
 
     @property
     def path(self):
-        return self._seen()["path"]
+        seen = self._seen()
+        if seen["origin"] != self._origin:
+            # Off the site (a redirect led away; an engine's error page has an origin of its own):
+            # the whole address, as WebDriver has it, which no path of the site equals.
+            return self.wd.current_url
+        return seen["path"]
 
     def headings(self, level):
         return [normalise(text) for text in self._found("headings", level, list(self.scopes))["value"]]

@@ -270,6 +270,13 @@ class ClientDriver(Driver):
         self._path = request["PATH_INFO"] + (f"?{query}" if query else "")
         self.document = _parse(response.content, response.charset)
         self._found = None
+        # Django's client follows a redirect to another site into this one (it keeps only the
+        # path); a browser leaves the site there. The person is then on a page of which nothing
+        # is known, and where they are is the whole address, which no path of the site equals.
+        away = next((url for url, _ in getattr(response, "redirect_chain", []) if _off_site(url)), None)
+        if away is not None:
+            self._path = away
+            self.document = _parse(b"<html><body></body></html>", "utf-8")
 
     def _headers(self, method):
         """What a browser sends from the page on show: where the person came from, and for a POST the site's origin."""
@@ -401,3 +408,9 @@ def _html_parser(charset):
     from lxml import etree
 
     return etree.HTMLParser(encoding=charset)
+
+
+def _off_site(url):
+    """Whether a redirect's address names a host other than the site's ("testserver" to Django's test client)."""
+    host = urlsplit(url).netloc
+    return bool(host) and host != urlsplit(SITE).netloc

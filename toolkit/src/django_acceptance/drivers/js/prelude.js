@@ -145,6 +145,7 @@ function pageRead(root) {
   const named = (kind) => [...root.querySelectorAll(KINDS[kind])].filter((e) => shown(e)).map((e) => names(e, kind));
   return {
     path: here(),
+    origin: location.origin,
     text: root === document ? (document.body ? document.body.innerText : '') : root.innerText,
     heading: h1 ? h1.innerText : '',
     links: named('link'),
