@@ -1,6 +1,7 @@
 """The words-first step matcher answers as behave's own, and compiles only the patterns a step could match."""
 
 import io
+from types import SimpleNamespace
 from unittest import mock
 
 import parse
@@ -105,3 +106,35 @@ class SameAnswersTests(SimpleTestCase):
             self.assertIsNone(matcher.match("x breaks"))
             self.assertEqual(handler.bad_step_definitions, [matcher])
             self.assertIn("BAD-STEP-DEFINITION: ", handler.file.getvalue())
+
+
+class FoundBeforeTests(SimpleTestCase):
+    def setUp(self):
+        matching.install()
+        saved = dict(ParseMatcher.TYPE_REGISTRY)
+        ParseMatcher.TYPE_REGISTRY.update(Person=person)
+        self.addCleanup(lambda: (ParseMatcher.TYPE_REGISTRY.clear(), ParseMatcher.TYPE_REGISTRY.update(saved)))
+        self.registry = StepRegistry()
+
+    def step(self, kind, name):
+        return SimpleNamespace(step_type=kind, name=name)
+
+    def test_the_same_words_find_the_same_definition_with_their_own_values(self):
+        def signs_in(context, who):
+            pass
+
+        self.registry.add_step_definition("when", "{who:Person} signs in", signs_in)
+        first = self.registry.find_match(self.step("when", "Rita signs in"))
+        again = self.registry.find_match(self.step("when", "Rita signs in"))
+        self.assertIs(again.func, signs_in)
+        self.assertIsNot(again, first)
+        self.assertEqual([a.value for a in again.arguments], ["Rita"])
+        self.assertIsNone(self.registry.find_match(self.step("given", "Rita signs in")))
+
+    def test_a_definition_added_later_answers_words_none_answered(self):
+        def generic(context):
+            pass
+
+        self.assertIsNone(self.registry.find_match(self.step("then", "it rains")))
+        self.registry.add_step_definition("step", "it rains", generic)
+        self.assertIs(self.registry.find_match(self.step("then", "it rains")).func, generic)

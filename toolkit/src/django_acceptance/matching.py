@@ -7,6 +7,10 @@ most of it for patterns no step of the run ever uses. A parse pattern is words a
 step it matches holds the words in order, so a step without them is told "no" by a few string
 comparisons, and the pattern is compiled the first time a step passes them.
 
+behave also looks a step's definition up again for every step it runs (and behave-django once
+more, for fixtures), through every definition of its kind: the one found for a step's words is
+kept, and the next step with the same words asks that definition alone.
+
 The same answers as behave's own matcher, under the same name ("parse", the default). A pattern
 whose expression cannot compile (a custom type's regular expression, say) is left out as behave
 leaves it out, with behave's BAD-STEP-DEFINITION line, at the first step that could match it
@@ -16,6 +20,7 @@ rather than at load.
 import parse
 from behave import step_registry
 from behave.matchers import ParseMatcher, get_step_matcher_factory
+from behave.step_registry import StepRegistry
 
 
 def words(pattern):
@@ -75,8 +80,35 @@ class WordsFirstParseMatcher(ParseMatcher):
         return super().check_match(step_text)
 
 
+_add = StepRegistry.add_step_definition
+
+
+def _find_match(registry, step):
+    """behave's find_match (the step's kind first, then "step"), by way of the definition found before for its words."""
+    found = registry.__dict__.setdefault("_found", {})
+    key = (step.step_type, step.name)
+    if key in found:
+        definition = found[key]
+        return definition.match(step.name) if definition else None
+    more = registry.steps["step"] if step.step_type != "step" else []
+    for definition in [*registry.steps[step.step_type], *more]:
+        match = definition.match(step.name)
+        if match:
+            found[key] = definition
+            return match
+    found[key] = None
+    return None
+
+
+def _add_step_definition(registry, keyword, step_text, func):
+    registry.__dict__.pop("_found", None)  # a new definition may answer steps none did
+    return _add(registry, keyword, step_text, func)
+
+
 def install():
     """Make the words-first matcher behave's "parse" matcher, and the default, before the step modules load."""
     factory = get_step_matcher_factory()
     factory.register_step_matcher_class(ParseMatcher.NAME, WordsFirstParseMatcher, override=True)
     factory.use_default_step_matcher(ParseMatcher.NAME)
+    StepRegistry.find_match = _find_match
+    StepRegistry.add_step_definition = _add_step_definition
