@@ -1,11 +1,13 @@
 """A step not yet written: one name for it, the closest steps, and a definition in the project's style."""
 
+import io
 from types import SimpleNamespace
 from xml.etree import ElementTree
 
 import parse
 from behave.matchers import ParseMatcher
 from behave.model_core import Status
+from behave.parser import parse_feature
 from behave.reporter import summary
 from behave.reporter.junit import JUnitReporter
 from behave.step_registry import StepRegistry
@@ -77,3 +79,34 @@ class NotWrittenTests(SimpleTestCase):
         self.assertEqual(element.get("message"), "AttributeError: no profile (sample/views.py:9)\nThe page says: oops")
         line = summary.OUTPUT_FORMAT_MAP[summary.OUTPUT_FORMAT_DEFAULT]("step", {"passed": 1, "undefined": 1})
         self.assertIn("not yet written: 1", line)
+
+    def test_a_dry_runs_summary_counts_what_holds_a_step_not_yet_written_under_that_name(self):
+        behave_patches._name_not_written()
+        feature = parse_feature(
+            "Feature: Commenting\n"
+            "  Rule: Readers comment\n"
+            "    Scenario: Rita comments\n"
+            "      Given Rita is a reader\n"
+            '      When Rita scribbles "Nice" under "Spring fair"\n'
+            "    Scenario: Rita reads\n"
+            "      Given Rita is a reader\n"
+        )
+        written, reads = feature.walk_scenarios()
+        # What a dry run leaves: every step untested, the one that matches none untested_undefined.
+        written.steps[0].status = reads.steps[0].status = Status.untested
+        written.steps[1].status = Status.untested_undefined
+        config = SimpleNamespace(summary_show_rules=True, show_rules=True, userdata={}, outputs=[None])
+        reporter = summary.SummaryReporter(config)
+        reporter.stream = io.StringIO()
+        reporter.process_feature(feature)
+        reporter.print_summary(with_duration=False)
+        lines = reporter.stream.getvalue().splitlines()
+        self.assertEqual(
+            lines,
+            [
+                "0 features passed, 0 failed, 0 skipped, 1 not yet written",
+                "0 rules passed, 0 failed, 0 skipped, 1 not yet written",
+                "0 scenarios passed, 0 failed, 0 skipped, 1 not yet written, 1 untested",
+                "0 steps passed, 0 failed, 0 skipped, 2 untested, 1 not yet written",
+            ],
+        )
