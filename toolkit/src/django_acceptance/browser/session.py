@@ -25,9 +25,11 @@ import urllib.request
 from django.conf import settings
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.remote.command import Command
 from selenium.webdriver.support.ui import WebDriverWait
 from urllib3.exceptions import HTTPError as DriverUnreachable
 
+from django_acceptance.browser import console
 from django_acceptance.browser.virtual_display import VirtualDisplay, VirtualDisplayError
 
 CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -106,8 +108,10 @@ class BrowserSession:
         self._display = None
         # Everyone is to be forgotten before the next page (see clear_cookies).
         self.forgetting = False
-        # Firefox's console messages, as BiDi delivers them, since the last scenario ended.
+        # The console's entries (browser/console.py) since the last scenario ended, as BiDi delivers them.
         self._console = []
+        # Why the console is not heard (no BiDi), or None while it is.
+        self._deaf = None
 
     @property
     def webdriver(self):
@@ -157,10 +161,14 @@ class BrowserSession:
         self.quit()
         return True
 
-    def clear_cookies(self):
-        """Forget everyone, as a new browser would: done by the driver on its next visit, or at once."""
+    def clear_cookies(self, scenario_over=True):
+        """Forget everyone, as a new browser would: done by the driver on its next visit, or at once.
+
+        At the end of a scenario the console is forgotten too; a sign-in within one keeps it.
+        """
         self.forgetting = True
-        self._console.clear()
+        if scenario_over:
+            self._console.clear()
 
     def clear_cookies_now(self):
         self.forgetting = False
@@ -205,11 +213,14 @@ class BrowserSession:
             )
 
     def console_log(self):
-        if self.options.browser == "firefox":
-            # geckodriver has no log endpoint: BiDi sends each message as it is logged.
-            return "".join(f"{level} {text}\n" for level, text in self._console) or "(empty)\n"
+        if self._bidi() and not self._deaf:
+            # Heard over BiDi as the pages said it: no command to ask for it.
+            entries = sorted(self._console, key=lambda entry: entry.timestamp)
+            return "".join(f"{entry.line}\n" for entry in entries) or "(empty)\n"
+        if self._deaf:
+            return f"No console log: {self._deaf}\n"
         if self.options.browser != "chromium":
-            # WebKitWebDriver implements no log endpoint.
+            # WebKitWebDriver implements no log endpoint, and Debian's build no BiDi.
             return f"No console log: only Chromium's and Firefox's drivers give one, not {self.options.browser}'s.\n"
         entries = self.webdriver.get_log("browser")
         return "".join(f"{entry['level']} {entry['message']}\n" for entry in entries) or "(empty)\n"
@@ -223,6 +234,8 @@ class BrowserSession:
     def quit(self):
         wd, self._webdriver = self._webdriver, None
         if wd is not None:
+            if self._bidi():
+                _end_before_its_socket(wd)
             try:
                 wd.quit()
             except WebDriverException:
@@ -252,7 +265,6 @@ class BrowserSession:
                 wd = webdriver.Chrome(options=options, service=self._service(webdriver.ChromeService, "chromedriver"))
             else:
                 wd = webdriver.Firefox(options=options, service=self._geckodriver())
-                wd.script.add_console_message_handler(self._log_console)
         except WebDriverException as error:
             self.quit()  # A virtual display started for it goes too.
             # What to do first: a terminal or a report may cut the line, and the cause can be long.
@@ -264,7 +276,33 @@ class BrowserSession:
         wd.set_page_load_timeout(self.options.timeout)
         wd.set_script_timeout(self.options.timeout)
         wd.command_executor.client_config.timeout = self.options.timeout * 3
+        if self._bidi():
+            self._listen(wd)
         return wd
+
+    def _bidi(self):
+        """Whether the console is heard over WebDriver BiDi: Firefox always, Chromium when steps are traced.
+
+        Chromium's BiDi costs about 10 ms a navigation (its mapper follows every page), which a run
+        with -D trace=off does not pay: its failures read the console through the log endpoint.
+        """
+        if self.options.browser == "firefox":
+            return True
+        return self.options.browser == "chromium" and self.options.trace != "off"
+
+    def _listen(self, wd):
+        """Subscribe to the console and to uncaught errors: one BiDi command for both, once a browser."""
+        try:
+            wd.script.add_console_handler(lambda message: self._heard(console.from_bidi("console", message)))
+            wd.script.add_error_handler(lambda message: self._heard(console.from_bidi("error", message)))
+            self._deaf = None
+        except (WebDriverException, OSError) as error:
+            # A Grid without BiDi, say: the run goes on without the console.
+            self._deaf = f"the browser refused WebDriver BiDi's log events ({first_line(error)})"
+
+    def _heard(self, entry):
+        self._console.append(entry)
+        console.heard(entry)
 
     def _browser_options(self):
         if self.options.browser == "webkit":
@@ -276,6 +314,8 @@ class BrowserSession:
             if self.options.headless:
                 options.add_argument("--headless=new")
             options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+            # The console of every step, pushed as it is said (browser/console.py).
+            options.enable_bidi = self._bidi()
             if not self.options.remote_url:
                 binary = self._headless_shell() or _which(CHROMIUM)
                 if binary:
@@ -306,9 +346,6 @@ class BrowserSession:
             )
         # With a known path Selenium Manager is skipped; without one it finds or fetches a driver.
         return service_class(executable_path=path) if path else service_class()
-
-    def _log_console(self, entry):
-        self._console.append((entry.level, entry.text))
 
     def _geckodriver(self):
         """geckodriver from the pinned wheel (what the nightly run uses), else one on PATH, else Selenium Manager."""
@@ -342,6 +379,22 @@ class BrowserSession:
                 f"The Selenium Grid at {self.options.remote_url} answers but is not ready "
                 f"({status.get('value', {}).get('message', 'no message')}): check that it has a node."
             )
+
+
+def _end_before_its_socket(wd):
+    """End a BiDi session, and stop its driver, before Selenium closes BiDi's WebSocket.
+
+    Closed from this end, Selenium's reader thread can miss the close and quit() waits for it
+    (10 s, one time in two here); closed from the driver's end, the thread ends at once.
+    """
+    service = getattr(wd, "service", None)
+    if service is None:  # a Grid's session: it closes the socket as it ends the session
+        return
+    try:
+        wd.execute(Command.QUIT)
+    except (WebDriverException, DriverUnreachable):
+        pass  # already gone: quit() says so, or stops the driver
+    service.stop()
 
 
 def _webkit_options(remote):
