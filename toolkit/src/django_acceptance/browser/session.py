@@ -15,6 +15,7 @@ import atexit
 import glob
 import importlib.util
 import json
+import logging
 import os
 import platform
 import shutil
@@ -234,10 +235,11 @@ class BrowserSession:
     def quit(self):
         wd, self._webdriver = self._webdriver, None
         if wd is not None:
-            if self._bidi():
-                _end_before_its_socket(wd)
             try:
-                wd.quit()
+                if self._bidi() and getattr(wd, "service", None) is not None:
+                    _end_before_its_socket(wd)
+                else:
+                    wd.quit()
             except WebDriverException:
                 # Already dead: make sure its driver process goes too.
                 service = getattr(wd, "service", None)
@@ -292,6 +294,8 @@ class BrowserSession:
 
     def _listen(self, wd):
         """Subscribe to the console and to uncaught errors: one BiDi command for both, once a browser."""
+        # websocket-client logs its socket opening and the driver's end closing it: nothing of the site.
+        logging.getLogger("websocket").setLevel(logging.CRITICAL)
         try:
             wd.script.add_console_handler(lambda message: self._heard(console.from_bidi("console", message)))
             wd.script.add_error_handler(lambda message: self._heard(console.from_bidi("error", message)))
@@ -382,19 +386,18 @@ class BrowserSession:
 
 
 def _end_before_its_socket(wd):
-    """End a BiDi session, and stop its driver, before Selenium closes BiDi's WebSocket.
+    """Quit a local BiDi session: end it, and stop its driver, which closes BiDi's WebSocket.
 
-    Closed from this end, Selenium's reader thread can miss the close and quit() waits for it
-    (10 s, one time in two here); closed from the driver's end, the thread ends at once.
+    Selenium's quit() closes the socket from this end first, and its reader thread can miss
+    the close: quit() then waited 10 s, one time in two here. Closed from the driver's end,
+    the thread ends at once.
     """
-    service = getattr(wd, "service", None)
-    if service is None:  # a Grid's session: it closes the socket as it ends the session
-        return
     try:
         wd.execute(Command.QUIT)
     except (WebDriverException, DriverUnreachable):
-        pass  # already gone: quit() says so, or stops the driver
-    service.stop()
+        pass  # already gone: its driver is stopped all the same
+    wd.service.stop()
+    wd.command_executor.close()
 
 
 def _webkit_options(remote):
