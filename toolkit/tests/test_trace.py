@@ -97,11 +97,13 @@ class TracerTests(TestCase):
         tracer = trace.Tracer("failed")
         tracer.start()
         now = time.time() * 1000
-        console.heard(console.Entry("console", "info", "log", "Drawing the map", "", now - 2))
+        console.heard(console.Entry("console", "info", "log", "Drawing the map", "", now))
+        # Said before the scenario began (the log endpoint keeps what earlier scenarios' pages said).
+        console.heard(console.Entry("console", "error", "error", "An earlier scenario's", "", now - 10_000))
         tracer.step_done(step("she opens the map"))
         # Said during the first step, heard during the second (BiDi's events come on their own thread).
         link = "/reset/MQ/c4e1zx-0123456789abcdef0123456789abcdef/"
-        console.heard(console.Entry("console", "error", "error", f"No tiles for {link}", "", now - 1))
+        console.heard(console.Entry("console", "error", "error", f"No tiles for {link}", "", now))
         console.heard(console.Entry("error", "error", "", "ReferenceError: tiles is not defined", "/m.js:3:9", 1e15))
         tracer.step_done(step("she sees the map", Status.failed, "No map."))
         where = tracer.save(self.folder, SCENARIO, "browser")

@@ -351,24 +351,31 @@ class Contract:
     @scripts
     def test_what_the_page_says_in_its_console_and_the_error_it_throws_are_in_the_failing_steps_trace(self):
         if self.fixture.browser == "webkit":
-            self.skipTest("WebKitGTK's driver has no WebDriver BiDi here: its console is not heard")
+            self.skipTest("WebKitGTK's driver has no WebDriver BiDi here, nor a log endpoint: its console is not heard")
+        # Read once the scenario has failed (-D trace=failed, the fixture's), or pushed by BiDi (trace=all).
+        for mode in ("failed", "all"):
+            with self.subTest(trace=mode):
+                driver = self.d if mode == "failed" else self.fixture.driver_of_its_own(trace=mode)
+                self.assert_console_traced(driver)
+
+    def assert_console_traced(self, driver):
         tracer = Tracer("failed")
         tracer.start()
-        self.d.visit("/contract/buttons/")
+        driver.visit("/contract/buttons/")
         tracer.step_done(_step("Given Ada is on the buttons"))
-        self.d.visit("/contract/console/")
+        driver.visit("/contract/console/")
         tracer.step_done(_step("When she opens the map"))
-        self.assertEqual(self.d.heading, "Console")
-        self.assertIn("not drawn yet", self.d.text)  # the check that fails: the script threw first
+        self.assertEqual(driver.heading, "Console")
+        self.assertIn("not drawn yet", driver.text)  # the check that fails: the script threw first
         tracer.step_done(_step("Then she sees the map", Status.failed))
-        self.d.evidence()  # as a failed step's hook does, before the scenario's trace is written
+        driver.evidence()  # as a failed step's hook does, before the scenario's trace is written
         where = tracer.save(Path(tempfile.mkdtemp()), SimpleNamespace(name="Map", location="map:1"), "browser")
         steps = json.loads((where / "trace.json").read_text())["steps"]
         # Said while the page loaded, which its visit waited for: the When's, by the browser's clock.
         self.assertEqual([len(s["console"]) for s in steps], [0, 3, 0])
-        said = [(c["kind"], c["method"], c["text"]) for c in steps[1]["console"]]
+        said = [(c["kind"], c["level"], c["text"]) for c in steps[1]["console"]]
         self.assertEqual(
-            [(kind, method) for kind, method, _ in said], [("console", "log"), ("console", "error"), ("error", "")]
+            [(kind, level) for kind, level, _ in said], [("console", "info"), ("console", "error"), ("error", "error")]
         )
         self.assertEqual(said[0][2], "Drawing the map")
         self.assertEqual(said[1][2], f"The map could not load its tiles: reset link /reset/MQ/{MASK}/")

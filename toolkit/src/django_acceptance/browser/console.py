@@ -1,9 +1,12 @@
 """What the browser's pages wrote to their console, and the JavaScript errors they threw.
 
 WebDriver BiDi pushes each as it happens (log.entryAdded): the run's browser session
-(browser/session.py) subscribes once per browser, in Chromium and Firefox; WebKitGTK's
-driver has no BiDi in Debian's build, so nothing is heard there. Asking the browser
-instead would cost a command a step, which a passing scenario must not pay.
+(browser/session.py) subscribes once per browser, in Firefox, and in Chromium with
+-D trace=all. With -D trace=failed Chromium's are read once a scenario has failed,
+through its driver's log endpoint (one command, which its evidence takes anyway), and
+heard then. WebKitGTK's driver has no BiDi in Debian's build, nor a log endpoint:
+nothing is heard there. Asking the browser at every step would cost a command a step,
+which a passing scenario must not pay.
 
     from django_acceptance.browser import console
 
@@ -16,6 +19,7 @@ listening after the step that caused it reads what had arrived by then (report/t
 gives what arrives after a scenario's last step to that step).
 """
 
+import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -61,6 +65,22 @@ def listen():
     finally:
         with _lock:
             _listening.remove(entries)
+
+
+# "http://host/path 12:5 Uncaught ReferenceError: x is not defined": where, then what.
+LOGGED = re.compile(r"^(\S+) (\d+:\d+) (.*)$", re.S)
+LEVELS = {"SEVERE": "error", "WARNING": "warn", "INFO": "info", "DEBUG": "debug"}
+
+
+def from_log_endpoint(entry):
+    """An Entry from chromedriver's log endpoint (get_log("browser")): its level, message, source, timestamp."""
+    found = LOGGED.match(entry.get("message", ""))
+    where, text = (f"{found.group(1)}:{found.group(2)}", found.group(3)) if found else ("", entry.get("message", ""))
+    kind = "error" if entry.get("source") == "javascript" else "console"
+    if entry.get("source") == "console-api" and text.startswith('"') and text.endswith('"'):
+        text = text[1:-1]  # a string logged is quoted by the endpoint
+    level = LEVELS.get(entry.get("level"), "info")
+    return Entry(kind, level, "", text, where, entry.get("timestamp") or 0)
 
 
 def from_bidi(kind, message):

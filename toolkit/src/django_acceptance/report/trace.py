@@ -11,8 +11,9 @@ to the browser. For the failing step of a browser scenario, the evidence (report
 adds the browser's own view of it (a screenshot, the page as scripts left it).
 
 What the browser's pages wrote to their console, and the JavaScript errors they threw, are the
-step's too: pushed by WebDriver BiDi as they happen (browser/console.py), for no command, each
-given to the step during which the browser said it (by its clock: a browser on a Grid whose
+step's too: pushed by WebDriver BiDi as they happen, or read once a scenario has failed
+(browser/console.py), for no command of a passing scenario, each given to the step during which
+the browser said it (by its clock: a browser on a Grid whose
 clock is off puts them a step early or late); what it said after the last step is that step's.
 
 Secrets never reach a trace: passwords, CSRF tokens, session keys and reset links' tokens are masked.
@@ -67,6 +68,7 @@ class Tracer:
         self.window = None
         self._closing = None
         self._listening = None
+        self._started = 0
         self._heard = []  # what the browser's console said during the scenario (browser/console.py)
         self.pages = {}  # digest -> file name
         self.last_page = None
@@ -79,6 +81,7 @@ class Tracer:
     def start(self):
         """The scenario is ready: record its first step."""
         if self.on:
+            self._started = time.time() * 1000
             self._listening = console.listen()
             self._heard = self._listening.__enter__()
             self._open()
@@ -115,7 +118,8 @@ class Tracer:
         where = Path(folder) / "trace"
         where.mkdir(parents=True, exist_ok=True)
         steps = []
-        said = _by_step(self._heard, [ended for _, _, ended in self.steps])
+        heard = [entry for entry in self._heard if entry.timestamp >= self._started]
+        said = _by_step(heard, [ended for _, _, ended in self.steps])
         for index, (step, window, _) in enumerate(self.steps):
             steps.append(self._step(where, index, step, window, said[index]))
             if index in self.pictures:
