@@ -3,6 +3,7 @@
 import io
 import json
 import tempfile
+import time
 import uuid
 from pathlib import Path
 from types import SimpleNamespace
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import SimpleTestCase, TestCase
 
+from django_acceptance.browser import console
 from django_acceptance.report import page, spec, trace
 from django_acceptance.report.formatters import Headline, failure_lines
 from django_acceptance.server import recorder
@@ -90,6 +92,29 @@ class TracerTests(TestCase):
         queries = json.loads((where / "trace.json").read_text())["steps"][0]["step_queries"]
         (insert,) = [q for q in queries if "values" in q]
         self.assertEqual(insert["named"], {"content_type_id": str(users)})
+
+    def test_what_the_browser_said_goes_to_the_step_it_was_said_in_masked(self):
+        tracer = trace.Tracer("failed")
+        tracer.start()
+        now = time.time() * 1000
+        console.heard(console.Entry("console", "info", "log", "Drawing the map", "", now))
+        # Said before the scenario began (the log endpoint keeps what earlier scenarios' pages said).
+        console.heard(console.Entry("console", "error", "error", "An earlier scenario's", "", now - 10_000))
+        tracer.step_done(step("she opens the map"))
+        # Said during the first step, heard during the second (BiDi's events come on their own thread).
+        link = "/reset/MQ/c4e1zx-0123456789abcdef0123456789abcdef/"
+        console.heard(console.Entry("console", "error", "error", f"No tiles for {link}", "", now))
+        console.heard(console.Entry("error", "error", "", "ReferenceError: tiles is not defined", "/m.js:3:9", 1e15))
+        tracer.step_done(step("she sees the map", Status.failed, "No map."))
+        where = tracer.save(self.folder, SCENARIO, "browser")
+        first, second = json.loads((where / "trace.json").read_text())["steps"]
+        said = [c["text"] for c in first["console"]]
+        self.assertEqual(said, ["Drawing the map", f"No tiles for /reset/MQ/{trace.MASK}/"])
+        # After the last step ended: that step's.
+        self.assertEqual(second["console"][0]["kind"], "error")
+        self.assertEqual(second["console"][0]["source"], "/m.js:3:9")
+        console.heard(console.Entry("console", "error", "error", "After the scenario", "", now))
+        self.assertNotIn("After the scenario", (where / "trace.json").read_text())
 
     def test_with_trace_off_nothing_is_recorded(self):
         open_before = list(recorder._recorder.windows)

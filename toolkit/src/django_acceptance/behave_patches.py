@@ -20,6 +20,8 @@ WorkerRunner, over Runner.run_model), the hooks of environment.py, and behave-dj
 - The toolkit's formatters are registered by name (behave's registry, `_registry.register_as`).
 - A step that matches none has one name everywhere, "not yet written": behave's summary says
   "undefined" (a dry run "untested_undefined"), its JUnit reporter an error of type "undefined".
+  A scenario that holds one (and its rule and feature, where nothing failed) is counted under
+  that name too, not as an "error" (a run) or "untested" (a dry run).
   And JUnit's message names the site's exception first, as the terminal does (it reads the
   step's exception, not the message formatters.Headline heads).
 """
@@ -32,9 +34,10 @@ import behave
 import behave.__main__
 import behave.reporter.summary
 import behave.runner
+from behave.model import Scenario
 from behave.model_core import Status
 from behave.reporter.junit import JUnitReporter
-from behave.reporter.summary import AbstractSummaryReporter
+from behave.reporter.summary import AbstractSummaryReporter, SummaryReporter
 from behave.runner import Runner
 
 from django_acceptance import matching
@@ -129,6 +132,7 @@ def _name_not_written():
 
         renamed.names_not_written = True
         formats[name] = renamed
+    _count_not_written(SummaryReporter)
     if getattr(JUnitReporter._make_problem_description_for, "names_not_written", False):
         return
     problem = JUnitReporter._make_problem_description_for
@@ -138,6 +142,44 @@ def _name_not_written():
 
     not_written.names_not_written = True
     JUnitReporter._make_problem_description_for = not_written
+
+
+NOT_WRITTEN_STEPS = (Status.undefined, Status.untested_undefined)
+# What a scenario with a step not yet written is otherwise called: an error in a run, untested in a dry one.
+CALLED_INSTEAD = (Status.error, Status.untested)
+
+
+def _count_not_written(reporter):
+    """The summary counts a scenario, rule or feature that holds a step not yet written under that name."""
+    if getattr(reporter.__init__, "names_not_written", False):
+        return
+    init = reporter.__init__
+
+    def counting(self, config):
+        init(self, config)
+        for counts in (self.feature_summary, self.rule_summary, self.scenario_summary):
+            counts[Status.undefined.name] = 0  # shown only when there is one (behave's optional parts)
+
+    def counted(process, kind):
+        def count(self, item):
+            process(self, item)
+            if item.status in CALLED_INSTEAD and _holds_not_written(item):
+                counts = getattr(self, f"{kind}_summary")
+                counts[item.status.name] -= 1
+                counts[Status.undefined.name] += 1
+
+        return count
+
+    counting.names_not_written = True
+    reporter.__init__ = counting
+    for kind in ("feature", "rule", "scenario"):
+        setattr(reporter, f"process_{kind}", counted(getattr(reporter, f"process_{kind}"), kind))
+
+
+def _holds_not_written(item):
+    if isinstance(item, Scenario):
+        return any(step.status in NOT_WRITTEN_STEPS for step in item.all_steps)
+    return any(_holds_not_written(scenario) for scenario in item.walk_scenarios())
 
 
 def junit_not_written(element, step):

@@ -46,6 +46,7 @@ class BrowserFixture:
     def __init__(self, browser):
         self.browser = browser
         self.session = self.server = None
+        self.own = []  # sessions a test started for itself (driver_of_its_own)
 
     def start(self):
         from django_acceptance.browser.session import BrowserSession
@@ -64,7 +65,22 @@ class BrowserFixture:
         driver.starts_through_server = True
         return driver
 
+    def driver_of_its_own(self, **options):
+        """A driver on a browser of its own, started with other options (-D trace=all): gone with the test."""
+        from django_acceptance.browser.session import BrowserSession
+        from django_acceptance.drivers.browser import BrowserDriver
+        from django_acceptance.options import Options
+
+        session = BrowserSession(Options(driver="browser", browser=self.browser, timeout=TIMEOUT, **options))
+        session.start()
+        self.own.append(session)
+        driver = BrowserDriver(session, self.server.url, TIMEOUT, self.server.traffic)
+        driver.starts_through_server = True
+        return driver
+
     def end_test(self, driver):
+        while self.own:
+            self.own.pop().quit()
         # What one test left owed must not fail the next: forgotten even when settling fails.
         try:
             driver.settle()

@@ -11,11 +11,16 @@ it does not.
 """
 
 import functools
+import json
 import tempfile
+from pathlib import Path
+from types import SimpleNamespace
 
+from behave.model_core import Status
 from django.test import SimpleTestCase
 
 from django_acceptance import AmbiguousMatch, DriverError, ElementNotFound, MachineryError, NotSupportedByDriver
+from django_acceptance.report.trace import MASK, Tracer
 from tests.contract import drivers
 
 
@@ -346,6 +351,41 @@ class Contract:
         with self.assertRaises(NotSupportedByDriver):
             self.d.keyboard  # noqa: B018 (the property is the request)
 
+    # What the page says in its console
+
+    @scripts
+    def test_what_the_page_says_in_its_console_and_the_error_it_throws_are_in_the_failing_steps_trace(self):
+        if self.fixture.browser == "webkit":
+            self.skipTest("WebKitGTK's driver has no WebDriver BiDi here, nor a log endpoint: its console is not heard")
+        # Read once the scenario has failed (-D trace=failed, the fixture's), or pushed by BiDi (trace=all).
+        for mode in ("failed", "all"):
+            with self.subTest(trace=mode):
+                driver = self.d if mode == "failed" else self.fixture.driver_of_its_own(trace=mode)
+                self.assert_console_traced(driver)
+
+    def assert_console_traced(self, driver):
+        tracer = Tracer("failed")
+        tracer.start()
+        driver.visit("/contract/buttons/")
+        tracer.step_done(_step("Given Ada is on the buttons"))
+        driver.visit("/contract/console/")
+        tracer.step_done(_step("When she opens the map"))
+        self.assertEqual(driver.heading, "Console")
+        self.assertIn("not drawn yet", driver.text)  # the check that fails: the script threw first
+        tracer.step_done(_step("Then she sees the map", Status.failed))
+        driver.evidence()  # as a failed step's hook does, before the scenario's trace is written
+        where = tracer.save(Path(tempfile.mkdtemp()), SimpleNamespace(name="Map", location="map:1"), "browser")
+        steps = json.loads((where / "trace.json").read_text())["steps"]
+        # Said while the page loaded, which its visit waited for: the When's, by the browser's clock.
+        self.assertEqual([len(s["console"]) for s in steps], [0, 3, 0])
+        said = [(c["kind"], c["level"], c["text"]) for c in steps[1]["console"]]
+        self.assertEqual(
+            [(kind, level) for kind, level, _ in said], [("console", "info"), ("console", "error"), ("error", "error")]
+        )
+        self.assertEqual(said[0][2], "Drawing the map")
+        self.assertEqual(said[1][2], f"The map could not load its tiles: reset link /reset/MQ/{MASK}/")
+        self.assertIn("tiles is not defined", said[2][2])
+
     # The machinery
 
     @scripts
@@ -360,6 +400,11 @@ class Contract:
         finally:
             self.fixture.session.quit()
             self.fixture.session.start()
+
+
+def _step(sentence, status=Status.passed):
+    keyword, name = sentence.split(" ", 1)
+    return SimpleNamespace(keyword=keyword, name=name, line=1, status=status, duration=0.01, error_message="")
 
 
 for _name in drivers.names():

@@ -7,6 +7,7 @@ urlpatterns = [
     path("fields/", views.page("fields"), name="fields"),
     path("buttons/", views.page("buttons"), name="buttons"),
     path("scripts/", views.page("scripts"), name="scripts"),
+    path("console/", views.page("console"), name="console"),
     path("echo/", views.echo, name="echo"),
     path("echo/elsewhere/", views.echo, name="echo-elsewhere"),
     path("hop/<int:hops>/", views.hop, name="hop"),

@@ -15,19 +15,23 @@ import atexit
 import glob
 import importlib.util
 import json
+import logging
 import os
 import platform
 import shutil
 import threading
+import time
 import urllib.error
 import urllib.request
 
 from django.conf import settings
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.remote.command import Command
 from selenium.webdriver.support.ui import WebDriverWait
 from urllib3.exceptions import HTTPError as DriverUnreachable
 
+from django_acceptance.browser import console
 from django_acceptance.browser.virtual_display import VirtualDisplay, VirtualDisplayError
 
 CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -106,8 +110,12 @@ class BrowserSession:
         self._display = None
         # Everyone is to be forgotten before the next page (see clear_cookies).
         self.forgetting = False
-        # Firefox's console messages, as BiDi delivers them, since the last scenario ended.
+        # The console's entries (browser/console.py) since the last scenario ended, as BiDi delivers them.
         self._console = []
+        # Why the console is not heard (no BiDi), or None while it is.
+        self._deaf = None
+        # When the present scenario began (ms since the epoch): the log endpoint's older entries are not its.
+        self._scenario_started = 0
 
     @property
     def webdriver(self):
@@ -157,10 +165,15 @@ class BrowserSession:
         self.quit()
         return True
 
-    def clear_cookies(self):
-        """Forget everyone, as a new browser would: done by the driver on its next visit, or at once."""
+    def clear_cookies(self, scenario_over=True):
+        """Forget everyone, as a new browser would: done by the driver on its next visit, or at once.
+
+        At the end of a scenario the console is forgotten too; a sign-in within one keeps it.
+        """
         self.forgetting = True
-        self._console.clear()
+        if scenario_over:
+            self._console.clear()
+            self._scenario_started = time.time() * 1000
 
     def clear_cookies_now(self):
         self.forgetting = False
@@ -205,14 +218,21 @@ class BrowserSession:
             )
 
     def console_log(self):
-        if self.options.browser == "firefox":
-            # geckodriver has no log endpoint: BiDi sends each message as it is logged.
-            return "".join(f"{level} {text}\n" for level, text in self._console) or "(empty)\n"
+        if self._bidi() and not self._deaf:
+            # Heard over BiDi as the pages said it: no command to ask for it.
+            entries = sorted(self._console, key=lambda entry: entry.timestamp)
+            return "".join(f"{entry.line}\n" for entry in entries) or "(empty)\n"
+        if self._deaf:
+            return f"No console log: {self._deaf}\n"
         if self.options.browser != "chromium":
-            # WebKitWebDriver implements no log endpoint.
+            # WebKitWebDriver implements no log endpoint, and Debian's build no BiDi.
             return f"No console log: only Chromium's and Firefox's drivers give one, not {self.options.browser}'s.\n"
-        entries = self.webdriver.get_log("browser")
-        return "".join(f"{entry['level']} {entry['message']}\n" for entry in entries) or "(empty)\n"
+        # One command, for a failed scenario only: its entries join the trace too, each under its step.
+        entries = [console.from_log_endpoint(entry) for entry in self.webdriver.get_log("browser")]
+        entries = [entry for entry in entries if entry.timestamp >= self._scenario_started]
+        for entry in entries:
+            console.heard(entry)
+        return "".join(f"{entry.line}\n" for entry in entries) or "(empty)\n"
 
     def explain(self, error):
         """One line for a WebDriver failure, saying whether the browser itself is gone."""
@@ -224,7 +244,10 @@ class BrowserSession:
         wd, self._webdriver = self._webdriver, None
         if wd is not None:
             try:
-                wd.quit()
+                if self._bidi() and getattr(wd, "service", None) is not None:
+                    _end_before_its_socket(wd)
+                else:
+                    wd.quit()
             except WebDriverException:
                 # Already dead: make sure its driver process goes too.
                 service = getattr(wd, "service", None)
@@ -252,7 +275,6 @@ class BrowserSession:
                 wd = webdriver.Chrome(options=options, service=self._service(webdriver.ChromeService, "chromedriver"))
             else:
                 wd = webdriver.Firefox(options=options, service=self._geckodriver())
-                wd.script.add_console_message_handler(self._log_console)
         except WebDriverException as error:
             self.quit()  # A virtual display started for it goes too.
             # What to do first: a terminal or a report may cut the line, and the cause can be long.
@@ -264,7 +286,36 @@ class BrowserSession:
         wd.set_page_load_timeout(self.options.timeout)
         wd.set_script_timeout(self.options.timeout)
         wd.command_executor.client_config.timeout = self.options.timeout * 3
+        if self._bidi():
+            self._listen(wd)
         return wd
+
+    def _bidi(self):
+        """Whether the console is heard over WebDriver BiDi: Firefox always, Chromium with -D trace=all.
+
+        Chromium's BiDi made a browser run 12 % slower here (its mapper follows every page): with
+        -D trace=failed a failed scenario reads the console once, through the log endpoint, and
+        the trace gets each entry under its step all the same (by the entries' timestamps).
+        """
+        if self.options.browser == "firefox":
+            return True
+        return self.options.browser == "chromium" and self.options.trace == "all"
+
+    def _listen(self, wd):
+        """Subscribe to the console and to uncaught errors: one BiDi command for both, once a browser."""
+        # websocket-client logs its socket opening and the driver's end closing it: nothing of the site.
+        logging.getLogger("websocket").setLevel(logging.CRITICAL)
+        try:
+            wd.script.add_console_handler(lambda message: self._heard(console.from_bidi("console", message)))
+            wd.script.add_error_handler(lambda message: self._heard(console.from_bidi("error", message)))
+            self._deaf = None
+        except (WebDriverException, OSError) as error:
+            # A Grid without BiDi, say: the run goes on without the console.
+            self._deaf = f"the browser refused WebDriver BiDi's log events ({first_line(error)})"
+
+    def _heard(self, entry):
+        self._console.append(entry)
+        console.heard(entry)
 
     def _browser_options(self):
         if self.options.browser == "webkit":
@@ -276,6 +327,8 @@ class BrowserSession:
             if self.options.headless:
                 options.add_argument("--headless=new")
             options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+            # The console of every step, pushed as it is said (browser/console.py).
+            options.enable_bidi = self._bidi()
             if not self.options.remote_url:
                 binary = self._headless_shell() or _which(CHROMIUM)
                 if binary:
@@ -306,9 +359,6 @@ class BrowserSession:
             )
         # With a known path Selenium Manager is skipped; without one it finds or fetches a driver.
         return service_class(executable_path=path) if path else service_class()
-
-    def _log_console(self, entry):
-        self._console.append((entry.level, entry.text))
 
     def _geckodriver(self):
         """geckodriver from the pinned wheel (what the nightly run uses), else one on PATH, else Selenium Manager."""
@@ -342,6 +392,21 @@ class BrowserSession:
                 f"The Selenium Grid at {self.options.remote_url} answers but is not ready "
                 f"({status.get('value', {}).get('message', 'no message')}): check that it has a node."
             )
+
+
+def _end_before_its_socket(wd):
+    """Quit a local BiDi session: end it, and stop its driver, which closes BiDi's WebSocket.
+
+    Selenium's quit() closes the socket from this end first, and its reader thread can miss
+    the close: quit() then waited 10 s, one time in two here. Closed from the driver's end,
+    the thread ends at once.
+    """
+    try:
+        wd.execute(Command.QUIT)
+    except (WebDriverException, DriverUnreachable):
+        pass  # already gone: its driver is stopped all the same
+    wd.service.stop()
+    wd.command_executor.close()
 
 
 def _webkit_options(remote):

@@ -249,11 +249,11 @@ class BrowserDriver(Driver):
         client = Client()
         client.force_login(user)
         self._sign_in_key = client.cookies[settings.SESSION_COOKIE_NAME].value
-        self.session.clear_cookies()
+        self.session.clear_cookies(scenario_over=False)
 
     def sign_out(self):
         self._sign_in_key = None
-        self.session.clear_cookies()
+        self.session.clear_cookies(scenario_over=False)
 
     @property
     def session_cookie(self):

@@ -52,6 +52,13 @@
     return [el("details", {}, [el("summary", {}, summary), el("ol", { class: "queries" }, items)])];
   }
 
+  // What the browser's page said: an uncaught error as the error it is, a message with its level.
+  function console(c) {
+    const what = c.kind === "error" ? "JavaScript error" : `console.${c.method || c.level}`;
+    return el("li", { class: `said ${c.kind === "error" || c.level === "error" ? "failed" : c.level}` },
+      [el("strong", {}, `${what}: `), c.text, c.source ? el("span", { class: "t" }, ` ${c.source}`) : ""]);
+  }
+
   function raised(x) {
     const where = x.where ? ` (${x.where[0]}:${x.where[1]}, in ${x.where[2]})` : "";
     return el("p", { class: "raised" }, [el("strong", {}, `${x.type}: `), x.message, where]);
@@ -78,6 +85,10 @@
       plural(s.requests.reduce((n, r) => n + r.queries.length, 0) + s.step_queries.length, "query", "queries")];
     if (s.emails.length) counts.push(plural(s.emails.length, "email"));
     if (s.logs.length) counts.push(plural(s.logs.length, "warning"));
+    const said = s.console || [];  // traces written before the console was recorded have none
+    const thrown = said.filter((c) => c.kind === "error").length;
+    if (thrown) counts.push(plural(thrown, "JavaScript error"));
+    if (said.length > thrown) counts.push(plural(said.length - thrown, "console message"));
     const summary = el("summary", {}, [el("span", { class: `mark ${failed ? "failed" : s.status}` }, s.status),
       ` ${s.keyword} ${s.name} `, el("span", { class: "t" }, counts.join(" · "))]);
     const body = [summary];
@@ -94,6 +105,7 @@
         el("pre", {}, m.body)]));
     }
     for (const log of s.logs) body.push(el("p", { class: "log" }, `${log.level} ${log.logger}: ${log.message}`));
+    if (said.length) body.push(el("ol", { class: "console" }, said.map(console)));
     for (const x of s.exceptions) if (!s.requests.some((r) => r.exception)) body.push(raised(x));
     if (s.page) body.push(el("p", {}, el("a", { href: base + "trace/" + s.page }, "The page the site answered with")));
     if (s.screenshot) {

@@ -8,7 +8,13 @@ from disk, where fetch() is refused) and its assets, each page once (page-N.html
 
 The page after a step is the last HTML the site answered with, up to that step: no command
 to the browser. For the failing step of a browser scenario, the evidence (report/evidence.py)
-adds the browser's own view of it (a screenshot, the page as scripts left it, the console).
+adds the browser's own view of it (a screenshot, the page as scripts left it).
+
+What the browser's pages wrote to their console, and the JavaScript errors they threw, are the
+step's too: pushed by WebDriver BiDi as they happen, or read once a scenario has failed
+(browser/console.py), for no command of a passing scenario, each given to the step during which
+the browser said it (by its clock: a browser on a Grid whose
+clock is off puts them a step early or late); what it said after the last step is that step's.
 
 Secrets never reach a trace: passwords, CSRF tokens, session keys and reset links' tokens are masked.
 """
@@ -16,9 +22,11 @@ Secrets never reach a trace: passwords, CSRF tokens, session keys and reset link
 import hashlib
 import json
 import re
+import time
 from collections import Counter
 from pathlib import Path
 
+from django_acceptance.browser import console
 from django_acceptance.server import recorder
 
 MODES = ("failed", "all", "off")
@@ -59,6 +67,9 @@ class Tracer:
         self.steps = []
         self.window = None
         self._closing = None
+        self._listening = None
+        self._started = 0
+        self._heard = []  # what the browser's console said during the scenario (browser/console.py)
         self.pages = {}  # digest -> file name
         self.last_page = None
         self.pictures = {}  # index of a step -> the PNG taken after it (-D screenshots=steps)
@@ -70,6 +81,9 @@ class Tracer:
     def start(self):
         """The scenario is ready: record its first step."""
         if self.on:
+            self._started = time.time() * 1000
+            self._listening = console.listen()
+            self._heard = self._listening.__enter__()
             self._open()
 
     def step_done(self, step):
@@ -77,7 +91,7 @@ class Tracer:
         if not self.on or self.window is None:
             return None
         window = self._close()
-        self.steps.append((step, window))
+        self.steps.append((step, window, time.time() * 1000))
         self._open()
         return window.exceptions[-1] if window.exceptions else None
 
@@ -89,6 +103,9 @@ class Tracer:
     def stop(self):
         if self.window is not None:
             self._close()
+        if self._listening is not None:
+            self._listening.__exit__(None, None, None)
+            self._listening = None
 
     def wanted(self, failed):
         return self.mode == "all" or (self.mode == "failed" and failed)
@@ -101,8 +118,10 @@ class Tracer:
         where = Path(folder) / "trace"
         where.mkdir(parents=True, exist_ok=True)
         steps = []
-        for index, (step, window) in enumerate(self.steps):
-            steps.append(self._step(where, index, step, window))
+        heard = [entry for entry in self._heard if entry.timestamp >= self._started]
+        said = _by_step(heard, [ended for _, _, ended in self.steps])
+        for index, (step, window, _) in enumerate(self.steps):
+            steps.append(self._step(where, index, step, window, said[index]))
             if index in self.pictures:
                 name = f"after-step-{index + 1}.png"
                 (where / name).write_bytes(self.pictures[index])
@@ -132,7 +151,7 @@ class Tracer:
         self._closing.__exit__(None, None, None)
         return window
 
-    def _step(self, where, index, step, window):
+    def _step(self, where, index, step, window, heard):
         for request in window.requests:
             if request.html:
                 self.last_page = self._page(where, request.html)
@@ -149,6 +168,7 @@ class Tracer:
             "emails": [_email(m) for m in window.emails],
             "logs": [{"level": log.level, "logger": log.logger, "message": mask(log.message)} for log in window.logs],
             "exceptions": [_raised(x) for x in window.exceptions],
+            "console": [_said(entry) for entry in heard],
             "page": self.last_page,
         }
 
@@ -223,6 +243,20 @@ def _named(table, column, value):
                 found = field.related_model._default_manager.filter(pk=value).first()
                 return mask(str(found)) if found is not None else None
     return None
+
+
+def _by_step(heard, ends):
+    """The entries each step's time holds (ends: when each step ended, in ms since the epoch)."""
+    said = [[] for _ in ends]
+    for entry in sorted(heard, key=lambda entry: entry.timestamp):
+        index = next((i for i, ended in enumerate(ends) if entry.timestamp <= ended), len(ends) - 1)
+        said[index].append(entry)
+    return said
+
+
+def _said(entry):
+    said = {"kind": entry.kind, "level": entry.level, "method": entry.method}
+    return {**said, "text": mask(entry.text), "source": mask(entry.source)}
 
 
 def _email(message):
