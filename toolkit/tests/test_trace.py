@@ -1,5 +1,6 @@
 """A scenario's trace: what the site did at each step, secrets masked, the failure headed by the site's exception."""
 
+import hashlib
 import io
 import json
 import tempfile
@@ -69,6 +70,12 @@ class TracerTests(TestCase):
         self.assertNotIn("x" * 64, text)
         self.assertNotIn(User.objects.get(username="grace").password, text)
         self.assertIn(trace.MASK, text)
+
+    def test_a_session_keys_digest_is_masked_too(self):
+        digest = hashlib.sha256(b"a session key").hexdigest()
+        self.assertEqual(trace.mask(f"session_hash = '{digest}'"), f"session_hash = '{trace.MASK}'")
+        # A commit or a content hash of letters alone or digits alone is left as it is.
+        self.assertEqual(trace.mask("1" * 64), "1" * 64)
 
     def test_an_insert_says_which_value_went_to_which_column(self):
         tracer = trace.Tracer("failed")

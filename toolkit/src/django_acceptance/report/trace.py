@@ -46,6 +46,8 @@ SECRETS = [
     re.compile(r"(?<=csrftoken=)[A-Za-z0-9]+"),
     # A session key: 32 lowercase letters and digits (Django's session table, its cookie).
     re.compile(r"(?<![A-Za-z0-9])(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{32}(?![A-Za-z0-9])"),
+    # A digest of one (64 hex digits: django-axes keeps the session's SHA-256 in its access log).
+    re.compile(r"(?<![A-Za-z0-9])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{64}(?![A-Za-z0-9])"),
 ]
 SESSION_TABLE = "django_session"
 
