@@ -6,6 +6,9 @@ from pathlib import Path
 from django_acceptance.parallel.worker import workers_dir
 from django_acceptance.report import evidence
 
+NOT_WRITTEN = "not yet written"
+# A worker's scenario status -> what the summary counts it as (any other that is not passed or skipped: failed).
+OUTCOMES = {"undefined": NOT_WRITTEN, "error": "errored", "hook_error": "errored"}
 SYMBOLS = {
     "passed": ".",
     "failed": "F",
@@ -19,7 +22,7 @@ SYMBOLS = {
 
 def print_summary(order, results, by_location, options, pool, elapsed):
     """The failing scenarios with their error and evidence, then the counts; returns the run's exit status."""
-    counts = {"passed": 0, "failed": 0, "skipped": 0, "not run": 0}
+    counts = {"passed": 0, "failed": 0, "skipped": 0, NOT_WRITTEN: 0, "errored": 0, "not run": 0}
     failing = []
     for location in order:
         result = results.get(location)
@@ -28,7 +31,8 @@ def print_summary(order, results, by_location, options, pool, elapsed):
         elif result["status"] in ("passed", "skipped"):
             counts[result["status"]] += 1
         else:
-            counts["failed"] += 1
+            # As a serial run counts them: a step not yet written, a run's machinery that broke, a check.
+            counts[OUTCOMES.get(result["status"], "failed")] += 1
             failing.append(result)
     print()
     if failing:
@@ -42,13 +46,14 @@ def print_summary(order, results, by_location, options, pool, elapsed):
             if folder is not None and folder.exists():
                 print(f"    Evidence: {folder}/")
     ran = ", ".join(f"{w.name} {w.ran}" for w in pool.workers)
-    not_run = f", {counts['not run']} not run" if counts["not run"] else ""
+    more = "".join(f", {counts[name]} {name}" for name in (NOT_WRITTEN, "errored", "not run") if counts[name])
     print(
-        f"\n{counts['passed']} scenarios passed, {counts['failed']} failed, {counts['skipped']} skipped{not_run}"
+        f"\n{counts['passed']} scenarios passed, {counts['failed']} failed, {counts['skipped']} skipped{more}"
         f" ({ran}; logs in {workers_dir()}/)"
     )
     print(f"Took {elapsed:.1f} s")
-    return 1 if pool.interrupted or counts["failed"] or counts["not run"] else 0
+    unfinished = sum(counts[name] for name in ("failed", NOT_WRITTEN, "errored", "not run"))
+    return 1 if pool.interrupted or unfinished else 0
 
 
 def write_timings(path, elapsed, results):
