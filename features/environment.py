@@ -42,11 +42,6 @@ def django_ready(context):
 
 
 def before_step(context, step):
-    if context.naive and context.driver.name == "browser":
-        # A plain suite's explicit wait: behave-django's stock live server cannot tell when the
-        # site has answered the last step's form, and the next step (a clock moved, queries
-        # counted, an email looked for) must not begin before.
-        context.driver.settle()
     # What the site does during a When (and its Ands), for the steps that count its queries:
     # in scenarios tagged @budget only, so that no other scenario pays for the recording.
     if step.step_type == "when" and "budget" in context.scenario.effective_tags:
@@ -57,6 +52,11 @@ def before_step(context, step):
 
 
 def after_step(context, step):
+    if context.naive and context.driver.name == "browser":
+        # A plain suite's explicit wait: behave-django's stock live server cannot tell when the
+        # site has answered a step's form, and the step must not end before (its queries are
+        # counted, a clock moves next, an email is looked for).
+        context.driver.settle()
     toolkit_after_step(context, step)
     _stop_recording(context)
 
