@@ -334,8 +334,9 @@ def _reset_link(context, who):
 def step_has_registered(context, who, username, email, password):
     # Through the site's own form: what registering stores is what the scenario is about.
     tasks.register(context.people.signed_out(who), username, email, password, password)
+    # Once the site has answered: the welcome email was read then; what the scenario looks at comes after.
+    context.people.looking(who)
     context.people.signed_out(who)
-    # The welcome email was read then: what the scenario looks at is what comes after.
     mail.outbox.clear()
 
 
