@@ -65,7 +65,14 @@ def _restore_cookies(driver, cookies):
         driver.client.cookies = cookies
         return
     driver.settle()
+    # The page the press led to, loaded: Firefox refuses a cookie for a document still on its way.
+    driver.wait_for_page()
     driver.wd.delete_all_cookies()
     for cookie in cookies:
         # The page's own host: a cookie named for "localhost" is refused by some browsers.
-        driver.wd.add_cookie({key: value for key, value in cookie.items() if key != "domain"})
+        cookie = {key: value for key, value in cookie.items() if key != "domain"}
+        if cookie.get("sameSite") == "None" and not cookie.get("secure"):
+            # Firefox reports a cookie set without SameSite as "None", then refuses it back
+            # without Secure: left out, the browser gives it its default again.
+            del cookie["sameSite"]
+        driver.wd.add_cookie(cookie)
