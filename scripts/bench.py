@@ -11,7 +11,9 @@ In one run, interleaved, several rounds of each (medians reported):
            the rounds, -D record=FILE), sent again through a plain Django test client
   browser  every feature in the browser, with the project's settings
   naive    every feature in the browser as a plain suite would run it: a new browser
-           and behave-django's live server for every scenario, signing in through the form
+           and behave-django's live server for every scenario, signing in through the form,
+           waiting for the site after each step; not the @budget scenarios, whose When would
+           count that sign-in (naive_over_browser compares a scenario's time)
   startup  `manage.py behave` with nothing selected: what it takes to be told so (status 2)
   changed  `--changed` by mutants: each mutant of `make mutants` as a change, the scenarios
            it selects, and whether they still kill it (scripts/bench_changed.py)
