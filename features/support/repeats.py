@@ -57,6 +57,8 @@ def _cookies(driver):
     if driver.name == "client":
         return deepcopy(driver.client.cookies)
     driver.settle()
+    # The page on show, loaded: Firefox answers no cookies for a document still on its way.
+    driver.wait_for_page()
     return driver.wd.get_cookies()
 
 
