@@ -163,6 +163,12 @@ class Contract:
         self.assertIn("decision=reject", received)
         self.assertNotIn("decision=approve", received)
 
+    def test_a_text_of_several_lines_is_typed_with_its_line_breaks(self):
+        self.d.visit("/contract/fields/")
+        self.d.fill_in("About you", "Is there parking?\nBring a bike.")
+        self.d.press("Send")
+        self.assertIn("about: lines ['Is there parking?', 'Bring a bike.']", self.received())
+
     def test_a_disabled_field_cannot_be_filled_in(self):
         self.d.visit("/contract/fields/")
         # A driver may say so at once, or when the form is sent (a browser acts on a form with its press).

@@ -23,6 +23,7 @@ def echo(request):
     fields = request.POST if request.method == "POST" else request.GET
     received = [f"{name}={value}" for name, values in fields.lists() for value in values]
     received += [f"{name}: {f.name} ({f.size} bytes)" for name, files in request.FILES.lists() for f in files]
+    received += [f"{name}: lines {v.splitlines()}" for name, values in fields.lists() for v in values if "\n" in v]
     context = {
         "method": request.method,
         "path": request.path,

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.test import Client
 from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 from urllib3.exceptions import HTTPError as DriverUnreachable
 
@@ -419,7 +420,7 @@ class BrowserDriver(Driver):
         # The pointer jumps: Selenium's default glides it for 250 ms to each element, which
         # made a form of three fields cost a second and tells no scenario anything.
         moves = [
-            (field["element"], value if kind_ == "fillable" else None)
+            (field["element"], _typed(value) if kind_ == "fillable" else None)
             for (_, kind_, _, value), field in zip(form, found["fields"], strict=True)
             if field["click"]
         ]
@@ -544,3 +545,9 @@ def _acted(action):
         # this error: the page did change, which is what the next read waits for.
         if UNLOADED_FIRST not in (error.msg or ""):
             raise
+
+
+def _typed(text):
+    """The keys that type `text`: a line break as the Enter key, which every engine types as one
+    (WebKit's driver types nothing for a "\\n" among the keys)."""
+    return text.replace("\r\n", "\n").replace("\n", Keys.ENTER)
