@@ -74,6 +74,10 @@ class BrowserDriver(Driver):
         url = url if urlsplit(url).scheme else self.base_url + url
         # A form the last action sent must arrive before the browser goes elsewhere.
         self.settle()
+        if self._pending and self.session.options.browser == "firefox":
+            # And in Firefox the page it led to must have loaded: a visit sent while that page is
+            # still loading can be dropped, the browser staying where the form led.
+            self.wait_for_page()
         self._act()
         self._arrive = None
         self._pending = False

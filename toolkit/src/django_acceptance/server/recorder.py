@@ -27,6 +27,7 @@ Durations are seconds. Nothing is installed until the first window opens; after 
 function call per query and per request while no window is open.
 """
 
+import functools
 import logging
 import re
 import sys
@@ -47,10 +48,17 @@ LINK = re.compile(r"https?://[^\s<>\"']+")
 @dataclass
 class Query:
     sql: str
-    params: tuple
+    # The parameters as the database was given them: turned into `params` only when a trace or a
+    # budget reads them, which most recorded queries never are (a passing scenario's trace is dropped).
+    sent: object = field(repr=False)
     duration: float
     alias: str
     request: "Request | None" = field(default=None, repr=False)
+    many: bool = False
+
+    @functools.cached_property
+    def params(self):
+        return _params(self.sent, self.many)
 
 
 @dataclass
@@ -217,10 +225,11 @@ class _Recorder:
                 request = getattr(self.local, "request", None)
                 found = Query(
                     sql=sql,
-                    params=_params(params, many),
+                    sent=params,
                     duration=time.perf_counter() - started,
                     alias=context["connection"].alias,
                     request=request,
+                    many=many,
                 )
                 if request is not None:
                     request.queries.append(found)
