@@ -74,10 +74,7 @@ class BrowserDriver(Driver):
         url = url if urlsplit(url).scheme else self.base_url + url
         # A form the last action sent must arrive before the browser goes elsewhere.
         self.settle()
-        if self._pending and self.session.options.browser == "firefox":
-            # And in Firefox the page it led to must have loaded: a visit sent while that page is
-            # still loading can be dropped, the browser staying where the form led.
-            self.wait_for_page()
+        self._loaded_in_firefox()
         self._act()
         self._arrive = None
         self._pending = False
@@ -130,6 +127,7 @@ class BrowserDriver(Driver):
     def send_from_other_site(self, path, fields=None, cross_site=False):
         page = self._other_site(cross_site).page_sending(self.base_url + path, fields or {})
         self.settle()
+        self._loaded_in_firefox()
         self._act(f"the answer to the other site's POST {path}")
         # The page sends its form as it loads: the next read waits until the site's answer is on show.
         self._expect(f"the other site's POST {path}")
@@ -140,6 +138,7 @@ class BrowserDriver(Driver):
 
     def image_from_other_site(self, path):
         self.settle()
+        self._loaded_in_firefox()
         self._act()
         self._arrive = None
         self.wd.get(self._by_way_of_start(self._other_site().page_showing_image(self.base_url + path)))
@@ -489,6 +488,15 @@ class BrowserDriver(Driver):
         _acted(action)
         self._answered(awaited)
         self._checked()
+
+    def _loaded_in_firefox(self):
+        """Before the browser is sent elsewhere: in Firefox, the page the last action led to, loaded.
+
+        Firefox can drop a navigation sent while that page is still loading: the browser stays
+        where the action led, and the site never receives the request.
+        """
+        if self._pending and self.session.options.browser == "firefox":
+            self.wait_for_page()
 
     def _expect(self, awaited):
         """Tell the live server that the next action sends the browser to it."""
