@@ -182,7 +182,10 @@ def load_results(folders):
 
 
 def _key(location):
-    """features/FILE.feature:12 -> FILE.feature:12: a run from elsewhere names it relative to its own."""
+    """A scenario's location by its file's name and line (any/folder/FILE.feature:12 -> FILE.feature:12).
+
+    A run from elsewhere names the same file relative to its own folder.
+    """
     return Path(location).name
 
 
