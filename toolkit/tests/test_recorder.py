@@ -29,6 +29,7 @@ class ClientTests(TestCase):
         self.assertIn('FROM "auth_user"', people.queries[0].sql)
         self.assertEqual(people.queries[1].params[0], User.objects.get(username="ada").pk)
         self.assertGreater(people.duration, 0)
+        self.assertIn("<h1>Hello, ada, grace!</h1>", people.html)
 
     def test_emails_and_warnings_are_recorded(self):
         with recorder.record() as window:
@@ -43,6 +44,7 @@ class ClientTests(TestCase):
             self.client.post("/", {"name": "Ada"}, follow=True)
         posted, hello = window.requests
         self.assertEqual((posted.method, posted.status, posted.redirect), ("POST", 302, "/hello/?name=Ada"))
+        self.assertEqual(posted.html, "")  # a redirect is no page
         self.assertEqual(posted.form, {"name": "Ada"})
         self.assertEqual((hello.path, hello.status, hello.view), ("/hello/?name=Ada", 200, "hello"))
         self.assertEqual(window.requests_to("/hello/"), [hello])

@@ -155,7 +155,7 @@ class Tracer:
 
     def _step(self, where, index, step, window, heard):
         for request in window.requests:
-            if request.html:
+            if request.body:
                 self.last_page = self._page(where, request.html)
         return {
             "keyword": step.keyword,

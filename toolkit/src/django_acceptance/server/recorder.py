@@ -87,7 +87,15 @@ class Request:
     redirect: str | None = None  # a 3xx answer's Location
     form: dict = field(default_factory=dict)  # POST fields, name -> value or list of values
     exception: Raised | None = None
-    html: str = field(default="", repr=False)  # the page the site answered with, when it answered HTML
+    # The page the site answered with, when it answered HTML, as it was sent: read as text only when
+    # a trace reads it (a passing scenario's never is).
+    body: bytes = field(default=b"", repr=False)
+    charset: str = field(default="utf-8", repr=False)
+
+    @property
+    def html(self):
+        """The page the site answered with, when it answered HTML; otherwise ""."""
+        return self.body.decode(self.charset, errors="replace")
 
 
 @dataclass
@@ -207,7 +215,7 @@ class _Recorder:
             if 300 <= response.status_code < 400:
                 record.redirect = response.get("Location")
             elif "html" in response.get("Content-Type", "") and not response.streaming:
-                record.html = response.content.decode(response.charset or "utf-8", errors="replace")
+                record.body, record.charset = response.content, response.charset or "utf-8"
             return response
         finally:
             record.duration = time.perf_counter() - started
