@@ -13,7 +13,6 @@ What the form sent is read from the site's side (the toolkit's recorder), so the
 request carries the very fields, hidden ones and the CSRF token included, that the first did.
 """
 
-from copy import deepcopy
 from urllib.parse import urlsplit
 
 from django_acceptance.server import recorder
@@ -32,10 +31,10 @@ class SentTwice:
         return getattr(self.driver, name)
 
     def press(self, button):
-        cookies = _cookies(self.driver)
+        cookies = self.driver.cookies
         path, fields = _press_reading_what_is_sent(self.driver, button)
         if self.how == DOUBLE_CLICK:
-            _restore_cookies(self.driver, cookies)
+            self.driver.cookies = cookies
             self.driver.send_post(path, fields)
         elif self.driver.path == path:
             self.driver.send_post(path, fields)
@@ -51,30 +50,3 @@ def _press_reading_what_is_sent(driver, button):
     posts = [request for request in window.requests if request.method == "POST"]
     assert posts, f"“{button}” on {driver.path} sent no form."
     return urlsplit(posts[0].path).path, posts[0].form
-
-
-def _cookies(driver):
-    if driver.name == "client":
-        return deepcopy(driver.client.cookies)
-    driver.settle()
-    # The page on show, loaded: Firefox answers no cookies for a document still on its way.
-    driver.wait_for_page()
-    return driver.wd.get_cookies()
-
-
-def _restore_cookies(driver, cookies):
-    if driver.name == "client":
-        driver.client.cookies = cookies
-        return
-    driver.settle()
-    # The page the press led to, loaded: Firefox refuses a cookie for a document still on its way.
-    driver.wait_for_page()
-    driver.wd.delete_all_cookies()
-    for cookie in cookies:
-        # The page's own host: a cookie named for "localhost" is refused by some browsers.
-        cookie = {key: value for key, value in cookie.items() if key != "domain"}
-        if cookie.get("sameSite") == "None" and not cookie.get("secure"):
-            # Firefox reports a cookie set without SameSite as "None", then refuses it back
-            # without Secure: left out, the browser gives it its default again.
-            del cookie["sameSite"]
-        driver.wd.add_cookie(cookie)

@@ -169,6 +169,18 @@ class Contract:
         self.d.press("Send")
         self.assertIn("about: lines ['Is there parking?', 'Bring a bike.']", self.received())
 
+    # Cookies: a copy read, and put back as a second click sends them
+
+    def test_cookies_read_earlier_are_put_back_and_those_set_since_dropped(self):
+        self.d.visit("/contract/cookies/?set=first")
+        kept = self.d.cookies
+        self.d.visit("/contract/cookies/?set=second")
+        self.d.visit("/contract/cookies/")
+        self.assertEqual(self.received(), ["flavour=second", "later=1"])
+        self.d.cookies = kept
+        self.d.visit("/contract/cookies/")
+        self.assertEqual(self.received(), ["flavour=first"])
+
     def test_a_disabled_field_cannot_be_filled_in(self):
         self.d.visit("/contract/fields/")
         # A driver may say so at once, or when the form is sent (a browser acts on a form with its press).

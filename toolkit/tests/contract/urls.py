@@ -10,6 +10,7 @@ urlpatterns = [
     path("console/", views.page("console"), name="console"),
     path("echo/", views.echo, name="echo"),
     path("echo/elsewhere/", views.echo, name="echo-elsewhere"),
+    path("cookies/", views.cookies, name="cookies"),
     path("hop/<int:hops>/", views.hop, name="hop"),
     path("back/", views.back, name="back"),
     path("away/", views.away, name="away"),

@@ -34,6 +34,18 @@ def echo(request):
     return render(request, "contract/echo.html", context)
 
 
+def cookies(request):
+    """The cookies the request carried. ?set=VALUE sets "flavour" to VALUE (and "later" too for "second")."""
+    received = sorted(f"{name}={value}" for name, value in request.COOKIES.items() if name != "csrftoken")
+    context = {"method": request.method, "path": request.path, "received": received, "referer": "", "origin": ""}
+    response = render(request, "contract/echo.html", context)
+    if "set" in request.GET:
+        response.set_cookie("flavour", request.GET["set"], httponly=True, samesite="Lax")
+        if request.GET["set"] == "second":
+            response.set_cookie("later", "1")
+    return response
+
+
 def hop(request, hops):
     """A redirect chain: each hop sends the browser on, the last to the echo page."""
     arrived = request.GET.get("from", "nowhere")

@@ -233,6 +233,17 @@ class Driver:
     def session_cookie(self, value):
         self._cannot("set the session cookie")
 
+    # Every cookie the person holds for the site, as a second click sends them from before the first's answer
+    @property
+    def cookies(self):
+        """A copy of every cookie the person holds for the site, to put back later with `driver.cookies = kept`."""
+        self._cannot("read cookies")
+
+    @cookies.setter
+    def cookies(self, kept):
+        """Hold the cookies of a copy read earlier, and no others: those set since are dropped."""
+        self._cannot("set cookies")
+
     # Failure evidence: name -> (file suffix, bytes or str)
     def evidence(self):
         return {}

@@ -278,6 +278,26 @@ class BrowserDriver(Driver):
         # cookie store has done it, and may then delete the cookie added next.
         self.wd.add_cookie({"name": settings.SESSION_COOKIE_NAME, "value": value, "path": "/"})
 
+    @property
+    def cookies(self):
+        self.settle()
+        self._loaded_in_firefox(always=True)  # Firefox answers no cookies for a document still on its way
+        return self.wd.get_cookies()
+
+    @cookies.setter
+    def cookies(self, kept):
+        self.settle()
+        self._loaded_in_firefox(always=True)  # Firefox refuses a cookie for a document still on its way
+        self.wd.delete_all_cookies()
+        for cookie in kept:
+            # The page's own host: a cookie named for "localhost" is refused by some browsers.
+            cookie = {key: value for key, value in cookie.items() if key != "domain"}
+            if cookie.get("sameSite") == "None" and not cookie.get("secure"):
+                # Firefox reports a cookie set without SameSite as "None", then refuses it back
+                # without Secure: left out, the browser gives it its default again.
+                del cookie["sameSite"]
+            self.wd.add_cookie(cookie)
+
     def evidence(self):
         found = {}
         for name, suffix, read in (
@@ -489,13 +509,14 @@ class BrowserDriver(Driver):
         self._answered(awaited)
         self._checked()
 
-    def _loaded_in_firefox(self):
+    def _loaded_in_firefox(self, always=False):
         """Before the browser is sent elsewhere: in Firefox, the page the last action led to, loaded.
 
         Firefox can drop a navigation sent while that page is still loading: the browser stays
-        where the action led, and the site never receives the request.
+        where the action led, and the site never receives the request. With `always`, the page
+        on show, however it came (its cookies are read or set next).
         """
-        if self._pending and self.session.options.browser == "firefox":
+        if (self._pending or always) and self.session.options.browser == "firefox":
             self.wait_for_page()
 
     def _expect(self, awaited):

@@ -12,6 +12,7 @@ request itself), and a client run reads a page after nearly every request.
 
 import functools
 import re
+from copy import deepcopy
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode, urljoin, urlsplit
@@ -240,6 +241,14 @@ class ClientDriver(Driver):
     @session_cookie.setter
     def session_cookie(self, value):
         self.client.cookies[settings.SESSION_COOKIE_NAME] = value
+
+    @property
+    def cookies(self):
+        return deepcopy(self.client.cookies)
+
+    @cookies.setter
+    def cookies(self, kept):
+        self.client.cookies = deepcopy(kept)
 
     def evidence(self):
         if self.response is None:
