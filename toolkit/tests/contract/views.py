@@ -55,8 +55,10 @@ def hop(request, hops):
 
 
 def away(request):
-    """A redirect to another site (a port nothing listens on: a browser's error page, at once)."""
-    return redirect("http://127.0.0.1:9/landing/?from=contract")
+    """A redirect to another site: this server under its other name (localhost and 127.0.0.1 are two origins)."""
+    host, _, port = request.get_host().partition(":")
+    other = "127.0.0.1" if host == "localhost" else "localhost"
+    return redirect(f"http://{other}{':' + port if port else ''}/contract/echo/?from=contract")
 
 
 @require_POST
