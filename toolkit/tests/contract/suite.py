@@ -180,6 +180,22 @@ class Contract:
         self.d.cookies = kept
         self.d.visit("/contract/cookies/")
         self.assertEqual(self.received(), ["flavour=first"])
+        self.assertEqual(self.d.cookies_for_scripts, [])  # "flavour" is HttpOnly, and stays so
+
+    def test_cookies_are_read_and_put_back_right_after_a_page_that_sets_them(self):
+        # No visit between: the page the click led to, and the cookies its answer set, come first.
+        self.d.visit("/contract/cookies/?set=first")
+        kept = self.d.cookies
+        self.d.click_link("Set the second")
+        later = self.d.cookies
+        self.d.cookies = kept
+        self.d.click_link("Set the second")
+        self.d.cookies = kept
+        self.d.visit("/contract/cookies/")
+        self.assertEqual(self.received(), ["flavour=first"])
+        self.d.cookies = later
+        self.d.visit("/contract/cookies/")
+        self.assertEqual(self.received(), ["flavour=second", "later=1"])
 
     def test_a_disabled_field_cannot_be_filled_in(self):
         self.d.visit("/contract/fields/")

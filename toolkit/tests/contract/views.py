@@ -37,8 +37,7 @@ def echo(request):
 def cookies(request):
     """The cookies the request carried. ?set=VALUE sets "flavour" to VALUE (and "later" too for "second")."""
     received = sorted(f"{name}={value}" for name, value in request.COOKIES.items() if name != "csrftoken")
-    context = {"method": request.method, "path": request.path, "received": received, "referer": "", "origin": ""}
-    response = render(request, "contract/echo.html", context)
+    response = render(request, "contract/cookies.html", {"received": received})
     if "set" in request.GET:
         response.set_cookie("flavour", request.GET["set"], httponly=True, samesite="Lax")
         if request.GET["set"] == "second":

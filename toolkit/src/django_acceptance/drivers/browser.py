@@ -280,14 +280,18 @@ class BrowserDriver(Driver):
 
     @property
     def cookies(self):
+        # The page the last action led to, shown: the cookies its answer set are the browser's only
+        # then (and Firefox answers none for a document still on its way).
         self.settle()
-        self._loaded_in_firefox(always=True)  # Firefox answers no cookies for a document still on its way
+        self.wait_for_page()
         return self.wd.get_cookies()
 
     @cookies.setter
     def cookies(self, kept):
+        # As above: a cookie its answer sets after these would replace one put back (and Firefox
+        # refuses a cookie for a document still on its way).
         self.settle()
-        self._loaded_in_firefox(always=True)  # Firefox refuses a cookie for a document still on its way
+        self.wait_for_page()
         self.wd.delete_all_cookies()
         for cookie in kept:
             # The page's own host: a cookie named for "localhost" is refused by some browsers.
@@ -509,14 +513,13 @@ class BrowserDriver(Driver):
         self._answered(awaited)
         self._checked()
 
-    def _loaded_in_firefox(self, always=False):
+    def _loaded_in_firefox(self):
         """Before the browser is sent elsewhere: in Firefox, the page the last action led to, loaded.
 
         Firefox can drop a navigation sent while that page is still loading: the browser stays
-        where the action led, and the site never receives the request. With `always`, the page
-        on show, however it came (its cookies are read or set next).
+        where the action led, and the site never receives the request.
         """
-        if (self._pending or always) and self.session.options.browser == "firefox":
+        if self._pending and self.session.options.browser == "firefox":
             self.wait_for_page()
 
     def _expect(self, awaited):

@@ -11,9 +11,9 @@ A Window collects, from when it opens until it closes, in every thread of this p
 test client answers in the scenario's thread; the live server in its own):
 
 - requests: Request(method, path, status, view, templates, duration, queries, redirect,
-  form, exception, html), one for each request the site answered, in the order they began; a
-  redirect the client or browser followed is a request of its own whose predecessor's
-  `redirect` names where it led.
+  form, exception, body, charset), one for each request the site answered, in the order
+  they began; `html` is its body read as text. A redirect the client or browser followed
+  is a request of its own whose predecessor's `redirect` names where it led.
 - queries: Query(sql, params, duration, alias, request) of every statement, those run
   outside any request (a step setting the scene) included, with request None.
 - emails: Email(to, subject, body, links) sent through Django's mail (its test outbox).
