@@ -72,9 +72,7 @@ class BrowserDriver(Driver):
 
     def visit(self, url):
         url = url if urlsplit(url).scheme else self.base_url + url
-        # A form the last action sent must arrive before the browser goes elsewhere.
-        self.settle()
-        self._loaded_in_firefox()
+        self._before_leaving()
         self._act()
         self._arrive = None
         self._pending = False
@@ -126,8 +124,7 @@ class BrowserDriver(Driver):
 
     def send_from_other_site(self, path, fields=None, cross_site=False):
         page = self._other_site(cross_site).page_sending(self.base_url + path, fields or {})
-        self.settle()
-        self._loaded_in_firefox()
+        self._before_leaving()
         self._act(f"the answer to the other site's POST {path}")
         # The page sends its form as it loads: the next read waits until the site's answer is on show.
         self._expect(f"the other site's POST {path}")
@@ -137,8 +134,7 @@ class BrowserDriver(Driver):
         self._checked()
 
     def image_from_other_site(self, path):
-        self.settle()
-        self._loaded_in_firefox()
+        self._before_leaving()
         self._act()
         self._arrive = None
         self.wd.get(self._by_way_of_start(self._other_site().page_showing_image(self.base_url + path)))
@@ -513,12 +509,14 @@ class BrowserDriver(Driver):
         self._answered(awaited)
         self._checked()
 
-    def _loaded_in_firefox(self):
-        """Before the browser is sent elsewhere: in Firefox, the page the last action led to, loaded.
+    def _before_leaving(self):
+        """Before the browser is sent elsewhere: the site has answered the last action (a form it
+        sent must arrive), and in Firefox the page that action led to has loaded.
 
         Firefox can drop a navigation sent while that page is still loading: the browser stays
         where the action led, and the site never receives the request.
         """
+        self.settle()
         if self._pending and self.session.options.browser == "firefox":
             self.wait_for_page()
 
